@@ -1,0 +1,95 @@
+"""The library API; the CLI is a thin shell over these functions.
+
+    extract_bytes(data, source)  -> Report      parse -> identify -> extract -> check, pure
+    extract_path(path)           -> Report      reads one file (size-limited), then extract_bytes
+    iter_documents(paths)        -> (source, Report | HarvesterError) for files, directories, "-"
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from . import check, identify, parse
+from .errors import HarvesterError, TooLarge, UnreadableInput
+from .extract import extract_figures
+from .models import Report
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DOCUMENT_SUFFIXES = {".txt", ".html", ".htm", ".shtml", ".pdf", ".docx", ".doc", ".xhtml"}
+
+
+def extract_bytes(data: bytes, source: str = "-") -> Report:
+    parsed = parse.parse_document(data, source)
+    ident = identify.identify(parsed)
+    report = Report(
+        source=source,
+        identity=ident,
+        sha256=hashlib.sha256(data).hexdigest(),
+        media_type=parsed.media_type,
+        notes=list(parsed.notes),
+    )
+    if parsed.image_only:
+        report.notes.append("image-only document (图片版): no text layer, no figures")
+        return report
+    report.figures = extract_figures(parsed, ident)
+    report.checks = check.run_checks(report.figures, ident)
+    if not report.figures:
+        report.notes.append("no figures found: not a disclosure report, or a layout not yet covered")
+    return report
+
+
+def read_limited(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise TooLarge(f"file is {size} bytes, over the limit of {max_bytes}", source=str(path))
+        with path.open("rb") as fh:
+            return fh.read(max_bytes + 1)
+    except IsADirectoryError as exc:
+        raise UnreadableInput("is a directory", source=str(path)) from exc
+    except FileNotFoundError as exc:
+        raise UnreadableInput("no such file", source=str(path)) from exc
+    except PermissionError as exc:
+        raise UnreadableInput("permission denied", source=str(path)) from exc
+    except OSError as exc:
+        raise UnreadableInput(exc.strerror or str(exc), source=str(path)) from exc
+
+
+def extract_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+    return extract_bytes(read_limited(path, max_bytes), str(path))
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[str]:
+    for p in paths:
+        if p == "-":
+            yield p
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in DOCUMENT_SUFFIXES:
+                    yield str(child)
+        else:
+            yield p
+
+
+def iter_documents(
+    paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[tuple[str, Report | HarvesterError]]:
+    """Yield each document's report, or the error that stopped it; one bad file never stops the rest."""
+    for p in expand_paths(paths):
+        try:
+            if p == "-":
+                data = sys.stdin.buffer.read(max_bytes + 1)
+                if len(data) > max_bytes:
+                    raise TooLarge(f"input over the limit of {max_bytes} bytes", source="-")
+                yield p, extract_bytes(data, "-")
+            else:
+                yield p, extract_path(Path(p), max_bytes)
+        except HarvesterError as exc:
+            if exc.source is None:
+                exc.source = p
+            yield p, exc
