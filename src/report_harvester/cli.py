@@ -78,3 +78,20 @@ def main(argv: list[str] | None = None) -> Any:
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
         sys.exit(130)
+
+
+# Command groups owned by other modules register themselves here (store/compare, crawl).
+def _register_optional_commands() -> None:
+    import importlib
+
+    for module in ("report_harvester.cli_db", "report_harvester.cli_crawl"):
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            continue
+        mod.register(cli)
+
+
+_register_optional_commands()

@@ -106,3 +106,16 @@ class Report:
             "checks": [c.to_json() for c in self.checks],
             "notes": self.notes,
         }
+
+
+@dataclass
+class DocumentInfo:
+    """Where a document's bytes came from: a URL (crawl) or a local path (ingest)."""
+
+    sha256: str
+    size: int
+    media_type: str | None = None
+    url: str | None = None
+    path: str | None = None
+    # HTTP metadata when fetched: status, etag, last_modified, content_type, fetched_at, final_url
+    fetch: dict[str, Any] = field(default_factory=dict)
