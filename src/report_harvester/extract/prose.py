@@ -1,9 +1,403 @@
-"""Prose extraction (placeholder)."""
+"""Prose extraction: figures stated in sentences (主动公开政府信息4435条。其中，概况类信息32条…).
+
+How a number becomes a figure:
+1. Every quantity (a number with a unit: 件, 条, 人次, %, 元 …) in the text is found once.
+2. Its *label* is the text before it back to the previous clause break or quantity; its *tail* is
+   the text after it up to the next clause break. Context is the sentence, the section heading it
+   sits under, and the *parent*: the last list-opening figure of this sentence, or of the previous
+   sentence when this one begins with 其中 (so 其中：维持具体行政行为3件 knows it is about 复议).
+3. The patterns of patterns/prose/ are tried in file order; the first that matches names the metric.
+   A quantity no pattern claims is offered to the segmenter: jieba cuts the label with the domain
+   vocabulary, and a label whose head word is a known term becomes that term's figure.
+4. Sentences that state a nil figure in words (无申诉事件) give zeros.
+A quantity nobody claims is not a figure: dates, phone numbers, deadlines, targets, meetings.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
 from ..models import Figure
+from ..numbers import clean_value, parse_number, to_halfwidth
+from ..registry import metrics
+from . import prose_patterns
+from .prose_patterns import Pattern, PatternSet
+
+# Traditional-character mirrors of pages (主動公開): map the characters that carry our
+# vocabulary one for one, so spans stay valid.
+_TRAD = str.maketrans(
+    "動開資請議訟條數員項費處總會與覆決訴濟務關於並從專職兼複審結轉網際傳當電郵遞這個們來為過對發說與範規劃財統計類報導區縣鎮鄉縣級門應說",
+    "动开资请议讼条数员项费处总会与复决诉济务关于并从专职兼复审结转网际传当电邮递这个们来为过对发说与范规划财统计类报导区县镇乡县级门应说",
+)
+
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[零〇○一二两三四五六七八九][零〇○一二两三四五六七八九十百千万亿]*|十[零〇○一二两三四五六七八九十百千万亿]*"
+QUANTITY = re.compile(
+    rf"""
+    (?P<pre>约|近|超过|逾)?
+    (?P<num>{_NUM})
+    [ \u00a0]?
+    (?P<mult>万(?!元)|亿(?!元))?
+    (?P<apx>余|多)?
+    [ \u00a0]?
+    (?P<unit>人次|件次|万元|亿元|元|件|条|人|次|场|篇|项|个|期|家|%)
+    (?P<post>以上|左右)?
+    |
+    百分之(?P<pct>[零〇一二两三四五六七八九十百]+(?:点[零〇一二两三四五六七八九]+)?)
+    """,
+    re.X,
+)
+
+# Characters that end a clause for the purpose of finding a quantity's label.
+_CLAUSE_BREAK = set("，,。；;：:！？!?\n\t()（）【】[]")
+_SENTENCE_BREAK = re.compile(r"[。！？!?\n]+")
+_HEADING = re.compile(
+    r"(?:^|(?<=[\s。：:；;]))(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])\s*"
+    r"(?P<title>[^\s。；;，,：:]{2,40}?(?:情况|措施|事项|概述|问题|工作|结果|方面|制度|建设|公开))"
+)
+_LEADING_NOISE = re.compile(r"^(?:其中|另外|此外|同时|包括|分别为|分别是|主要有|共|全年|本年度|今年|[\s、,，:：])+")
+_DIM_TRAILING = re.compile(r"(?:政府信息|信息|类|的|方面|等)+$")
 
 
-def extract(text: str) -> list[Figure]:
-    return []
+@dataclass
+class _Quantity:
+    start: int
+    end: int
+    value: float
+    unit: str
+    approx: bool
+    percent: bool
+    chinese: bool
+
+
+@dataclass
+class _Context:
+    label: str
+    tail: str
+    sentence: str
+    sentence_index: int
+    starts_with_qizhong: bool
+    section: str
+    parent: str | None
+    previous: Figure | None
+
+
+def normalise(text: str) -> str:
+    """Full-width to half-width and traditional to simplified, one character for one."""
+    return to_halfwidth(text).translate(_TRAD)
+
+
+def _quantities(norm: str) -> Iterable[_Quantity]:
+    for m in QUANTITY.finditer(norm):
+        start = m.start()
+        if start > 0 and norm[start - 1] in "第每":
+            continue
+        if m.group("pct"):
+            raw = m.group("pct").replace("点", ".")
+            try:
+                n = parse_number(raw)
+            except ValueError:
+                continue
+            yield _Quantity(start, m.end(), n.value, "%", False, True, True)
+            continue
+        num = m.group("num")
+        # an Arabic number glued to a preceding digit-like code (e.g. A12件) is not a count
+        if start > 0 and (norm[start - 1].isascii() and norm[start - 1].isalnum()):
+            continue
+        try:
+            n = parse_number(num)
+        except ValueError:
+            continue
+        value = n.value
+        if m.group("mult"):
+            value *= 10_000 if m.group("mult") == "万" else 100_000_000
+        unit = m.group("unit")
+        approx = bool(m.group("pre") in ("约", "近", "超过", "逾") or m.group("apx") or m.group("post"))
+        yield _Quantity(
+            start=start,
+            end=m.end(),
+            value=clean_value(value),
+            unit=unit,
+            approx=approx,
+            percent=unit == "%",
+            chinese=not num[0].isdigit(),
+        )
+
+
+def _label(norm: str, q: _Quantity, floor: int) -> str:
+    i = q.start
+    while i > floor and norm[i - 1] not in _CLAUSE_BREAK:
+        i -= 1
+    return norm[i : q.start].strip()
+
+
+def _tail(norm: str, q: _Quantity, ceiling: int) -> str:
+    j = q.end
+    limit = min(len(norm), q.end + 60, ceiling)
+    while j < limit and norm[j] not in _CLAUSE_BREAK:
+        j += 1
+    return norm[q.end : j].strip()
+
+
+def clean_dimension(label: str, metric: str, ps: PatternSet) -> str:
+    table = ps.dimensions.get(metric, {})
+    d = _LEADING_NOISE.sub("", label).strip()
+    if d in table:
+        return table[d]
+    d = d.replace("其它", "其他")
+    if d.startswith("其他"):
+        return "其他"
+    stripped = _DIM_TRAILING.sub("", d) or d
+    return table.get(stripped, stripped)
+
+
+def _matches(p: Pattern, q: _Quantity, ctx: _Context) -> re.Match[str] | None | bool:
+    """True/Match when the pattern claims the quantity in this context, else None/False."""
+    if p.units and q.unit not in p.units:
+        return None
+    if p.percent is True and not q.percent:
+        return None
+    if p.percent is False and q.percent:
+        return None
+    if p.parent and ctx.parent not in p.parent:
+        return None
+    if p.sentence and not p.sentence.search(ctx.sentence):
+        return None
+    if p.not_sentence and p.not_sentence.search(ctx.sentence):
+        return None
+    if p.section and not p.section.search(ctx.section):
+        return None
+    if p.not_section and p.not_section.search(ctx.section):
+        return None
+    if p.not_before and p.not_before.search(ctx.label):
+        return None
+    if p.not_after and p.not_after.search(ctx.tail):
+        return None
+    m: re.Match[str] | None = None
+    if p.before is not None:
+        m = p.before.search(ctx.label)
+        if m is None:
+            return None
+    if p.after is not None and not p.after.match(ctx.tail):
+        return None
+    return m if m is not None else True
+
+
+def _resolve_metric(p: Pattern, ctx: _Context) -> str | None:
+    if p.metric == "@share":
+        prev = ctx.previous
+        if prev is None:
+            return None
+        m = metrics().get(prev.metric)
+        return m.share_key if m else None
+    if p.metric.startswith("@."):
+        if ctx.parent is None:
+            return None
+        key = ctx.parent.split(".")[0] + p.metric[1:]
+        return key if key in metrics() else None
+    return p.metric
+
+
+@cache
+def _segmenter() -> Any:
+    """A jieba tokenizer that knows only our domain vocabulary.
+
+    Built from patterns/dict.txt rather than jieba's 20 MB general dictionary: labels are short
+    and we only need the domain terms kept whole, and this keeps start-up in milliseconds.
+    """
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    from ..registry import patterns_dir
+
+    tok = jieba.Tokenizer(dictionary=str(patterns_dir() / "dict.txt"))
+    tok.initialize()
+    for word in prose_patterns.domain_words():
+        tok.add_word(word, freq=100_000)
+    return tok
+
+
+_FILLER = {"共", "计", "合计", "共计", "为", "达", "有", "数", "总数", "数量", "的", "了", "量"}
+_FILLER |= {"发布", "公开", "信息", "政府信息", "条数", "件数", "人数", "方式", "提出", "提交"}
+
+
+@cache
+def _term_index() -> dict[str, Pattern]:
+    return {t: p for p in prose_patterns.load().terms for t in p.terms}
+
+
+def _segment_match(q: _Quantity, ctx: _Context) -> tuple[Pattern, str] | None:
+    """The segmenter rule: the label's head word is a domain term, followed only by filler."""
+    if not ctx.label:
+        return None
+    index = _term_index()
+    tokens = [t for t in _segmenter().lcut(ctx.label, HMM=False) if t.strip()]
+    for i in range(len(tokens) - 1, -1, -1):
+        tok = tokens[i]
+        if tok in index:
+            if all(t in _FILLER for t in tokens[i + 1 :]):
+                p = index[tok]
+                if _matches(p, q, ctx):
+                    return p, tok
+            return None
+        if tok not in _FILLER:
+            return None
+    return None
+
+
+def _sections(norm: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group("title")) for m in _HEADING.finditer(norm)]
+
+
+def _section_at(sections: list[tuple[int, str]], pos: int) -> str:
+    current = ""
+    for start, title in sections:
+        if start > pos:
+            break
+        current = title
+    return current
+
+
+def _evidence(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
+    """The clause around a figure: back to the previous sentence break, on to the next one."""
+    s = start
+    while s > 0 and text[s - 1] not in "。；;\n！？!?" and start - s < 80:
+        s -= 1
+    e = end
+    while e < len(text) and text[e] not in "。；;\n！？!?" and e - end < 40:
+        e += 1
+    return text[s:e].strip(), (s, e)
+
+
+def extract(text: str, skip: list[tuple[int, int]] | None = None) -> list[Figure]:
+    """Figures stated in the prose of `text`; character ranges in `skip` (tables) are ignored."""
+    ps = prose_patterns.load()
+    norm = normalise(text)
+    skip = sorted(skip or [])
+    sections = _sections(norm)
+    sentences = [(m.start(), m.end()) for m in _split_sentences(norm)]
+    figures: list[Figure] = []
+    seen: set[tuple[str, str | None]] = set()
+    parents: dict[int, str] = {}  # sentence index -> last parent metric in it
+    s_idx = 0
+    prev_end = 0
+    prev_fig: Figure | None = None
+    prev_sentence = -1
+
+    def in_skip(pos: int) -> bool:
+        return any(a <= pos < b for a, b in skip)
+
+    def emit(metric: str, value: float, unit: str, approx: bool, dim: str | None, q0: int, q1: int, method: str) -> Figure:
+        ev, span = _evidence(text, q0, q1)
+        f = Figure(metric, value, unit, approx, dim, ev, span, method)
+        key = (metric, dim)
+        if key not in seen:
+            seen.add(key)
+            figures.append(f)
+        return f
+
+    for q in _quantities(norm):
+        if in_skip(q.start):
+            continue
+        while s_idx < len(sentences) - 1 and sentences[s_idx][1] <= q.start:
+            s_idx += 1
+        s0, s1 = sentences[s_idx] if sentences else (0, len(norm))
+        if s_idx != prev_sentence:
+            prev_end = s0
+            prev_fig = None
+            prev_sentence = s_idx
+        sentence = norm[s0:s1]
+        lead = sentence.lstrip(" \u3000,，:：")
+        starts_qz = lead.startswith(("其中", "(其中", "（其中"))
+        if parents.get(s_idx) is None:
+            # openers (主要类别有：…) set the parent for the rest of their sentence
+            for o in ps.openers:
+                assert o.regex is not None
+                if o.regex.search(norm, s0, q.start):
+                    parents[s_idx] = o.metric
+                    break
+        parent = parents.get(s_idx)
+        if parent is None and starts_qz:
+            parent = parents.get(s_idx - 1)
+        label = _label(norm, q, max(prev_end, s0))
+        if len(label) > 60:
+            label = label[-60:]
+        ctx = _Context(
+            label=label,
+            tail=_tail(norm, q, s1),
+            sentence=sentence,
+            sentence_index=s_idx,
+            starts_with_qizhong=starts_qz,
+            section=_section_at(sections, q.start),
+            parent=parent,
+            previous=prev_fig,
+        )
+        prev_end = q.end
+        produced: Figure | None = None
+        for p in ps.patterns:
+            m = _matches(p, q, ctx)
+            if not m:
+                continue
+            metric = _resolve_metric(p, ctx)
+            if metric is None:
+                continue
+            dim: str | None = None
+            if p.dimension == "capture":
+                if not isinstance(m, re.Match) or "dim" not in m.groupdict() or not m.group("dim"):
+                    continue
+                dim = clean_dimension(m.group("dim"), metric, ps)
+                if not dim:
+                    continue
+            elif p.dimension:
+                dim = p.dimension
+            produced = emit(metric, q.value, q.unit, q.approx, dim, q.start, q.end, f"prose:{p.id}")
+            if p.is_parent or metric in ps.parents:
+                parents[s_idx] = metric
+            break
+        if produced is None and not q.percent:
+            hit = _segment_match(q, ctx)
+            if hit is not None:
+                p, term = hit
+                metric = _resolve_metric(p, ctx)
+                if metric is not None:
+                    dim = None
+                    if p.dimension == "capture":
+                        dim = clean_dimension(term, metric, ps)
+                    elif p.dimension:
+                        dim = p.dimension
+                    produced = emit(metric, q.value, q.unit, q.approx, dim, q.start, q.end, f"segmenter:{p.id}")
+                    if metric in ps.parents:
+                        parents[s_idx] = metric
+        prev_fig = produced
+    _zeros(text, norm, sentences, ps, emit, in_skip)
+    return figures
+
+
+def _split_sentences(norm: str) -> Iterable[re.Match[str]]:
+    return re.finditer(r"[^。！？!?\n]+[。！？!?\n]*", norm)
+
+
+def _zeros(text: str, norm: str, sentences: list[tuple[int, int]], ps: PatternSet, emit: Any, in_skip: Any) -> None:
+    for z in ps.zeros:
+        assert z.regex is not None
+        for m in z.regex.finditer(norm):
+            if in_skip(m.start()):
+                continue
+            if z.not_sentence is not None:
+                s0, s1 = _enclosing(sentences, m.start())
+                if z.not_sentence.search(norm, s0, s1):
+                    continue
+            unit = z.units[0] if z.units else metrics()[z.metric].unit
+            emit(z.metric, 0.0, unit, False, z.dimension, m.start(), m.end(), f"zero:{z.id}")
+
+
+def _enclosing(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for a, b in sentences:
+        if a <= pos < b:
+            return a, b
+    return pos, pos

@@ -1,0 +1,12 @@
+"""The SQLite database of bodies, reports, documents, figures and findings.
+
+    from report_harvester.store import Store
+    with Store.open("data/reports.db") as store:
+        outcome = store.ingest(report, document_info)
+"""
+
+from __future__ import annotations
+
+from .store import DEFAULT_DB, IngestOutcome, Store, extraction_hash
+
+__all__ = ["DEFAULT_DB", "IngestOutcome", "Store", "extraction_hash"]

@@ -1,0 +1,212 @@
+"""Load, validate and compile the prose patterns of patterns/prose/*.toml, once.
+
+A pattern file holds four kinds of entries (see patterns/prose/README.md):
+
+- ``[[pattern]]``: a quantity (number + unit) becomes a figure when the text before it in its
+  clause (the *label*) matches ``before``, the text after it matches ``after``, and the context
+  conditions hold (``sentence``, ``section``, ``parent``). ``metric`` may be ``@.<suffix>`` (the
+  family of the parent figure, e.g. 复议 → reviews.upheld) or ``@share`` (the share key of the
+  figure just before, e.g. 兼职人员118人，占96%).
+- ``[[zero]]``: a sentence that states a figure is nil (无申诉事件, 全年无收费情况).
+- ``[[opener]]``: a phrase that opens a list of categories without a number of its own
+  (主动公开政府信息的主要类别有：…).
+- ``[[term]]``: the domain vocabulary: jieba segments each label with these words as one token
+  each, and a label whose head word is a term becomes that term's figure (当面申请10件).
+
+Every entry carries ``examples`` (text, value[, dimension]) that must produce the figure and
+``counterexamples`` that must not; tests run them all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from ..errors import PatternError
+from ..registry import load_toml, metrics, patterns_dir
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    value: float | None = None
+    dimension: str | None = None
+    metric: str | None = None
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    metric: str
+    kind: str  # pattern | zero | term
+    before: re.Pattern[str] | None = None
+    after: re.Pattern[str] | None = None
+    not_before: re.Pattern[str] | None = None
+    not_after: re.Pattern[str] | None = None
+    sentence: re.Pattern[str] | None = None
+    not_sentence: re.Pattern[str] | None = None
+    section: re.Pattern[str] | None = None
+    not_section: re.Pattern[str] | None = None
+    parent: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
+    dimension: str | None = None  # fixed dimension, or "capture" for the named group dim
+    percent: bool | None = None  # True: only percentages; False: never; None: as units say
+    is_parent: bool = False
+    examples: tuple[Example, ...] = ()
+    counterexamples: tuple[str, ...] = ()
+    # zero patterns: the regex matched against the sentence
+    regex: re.Pattern[str] | None = None
+    terms: tuple[str, ...] = ()
+
+
+@dataclass
+class PatternSet:
+    patterns: list[Pattern] = field(default_factory=list)
+    zeros: list[Pattern] = field(default_factory=list)
+    openers: list[Pattern] = field(default_factory=list)
+    terms: list[Pattern] = field(default_factory=list)
+    # dimension normalisation per metric: written label -> canonical dimension
+    dimensions: dict[str, dict[str, str]] = field(default_factory=dict)
+    # parent metrics: figures that open a list of children (其中 …)
+    parents: set[str] = field(default_factory=set)
+
+
+def _compile(value: Any, where: str) -> re.Pattern[str] | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value:
+        raise PatternError(f"{where}: a regex must be a non-empty string")
+    try:
+        return re.compile(value)
+    except re.error as exc:
+        raise PatternError(f"{where}: bad regex {value!r}: {exc}") from exc
+
+
+def _examples(raw: Any, where: str) -> tuple[Example, ...]:
+    out = []
+    for item in raw or []:
+        if isinstance(item, str):
+            out.append(Example(item))
+            continue
+        if not isinstance(item, dict) or "text" not in item:
+            raise PatternError(f"{where}: each example needs a text")
+        out.append(
+            Example(
+                text=str(item["text"]),
+                value=float(item["value"]) if "value" in item else None,
+                dimension=item.get("dimension"),
+                metric=item.get("metric"),
+            )
+        )
+    return tuple(out)
+
+
+_KNOWN = {
+    "id",
+    "metric",
+    "before",
+    "after",
+    "not_before",
+    "not_after",
+    "sentence",
+    "not_sentence",
+    "section",
+    "not_section",
+    "parent",
+    "units",
+    "dimension",
+    "percent",
+    "is_parent",
+    "examples",
+    "counterexamples",
+    "regex",
+    "terms",
+    "note",
+}
+
+
+def _build(kind: str, raw: dict[str, Any], where: str) -> Pattern:
+    unknown = set(raw) - _KNOWN
+    if unknown:
+        raise PatternError(f"{where}: unknown field(s) {sorted(unknown)}")
+    metric = raw.get("metric")
+    if not isinstance(metric, str):
+        raise PatternError(f"{where}: needs a metric")
+    if not metric.startswith("@") and metric not in metrics():
+        raise PatternError(f"{where}: metric {metric!r} is not in patterns/metrics.toml")
+    pid = str(raw.get("id") or f"{metric}#{where}")
+    return Pattern(
+        id=pid,
+        metric=metric,
+        kind=kind,
+        before=_compile(raw.get("before"), where),
+        after=_compile(raw.get("after"), where),
+        not_before=_compile(raw.get("not_before"), where),
+        not_after=_compile(raw.get("not_after"), where),
+        sentence=_compile(raw.get("sentence"), where),
+        not_sentence=_compile(raw.get("not_sentence"), where),
+        section=_compile(raw.get("section"), where),
+        not_section=_compile(raw.get("not_section"), where),
+        parent=tuple(raw.get("parent", ())),
+        units=tuple(raw.get("units", ())),
+        dimension=raw.get("dimension"),
+        percent=raw.get("percent"),
+        is_parent=bool(raw.get("is_parent", False)),
+        examples=_examples(raw.get("examples"), where),
+        counterexamples=tuple(str(x) for x in raw.get("counterexamples", [])),
+        regex=_compile(raw.get("regex"), where),
+        terms=tuple(str(t) for t in raw.get("terms", ())),
+    )
+
+
+@cache
+def load() -> PatternSet:
+    ps = PatternSet()
+    files = sorted((patterns_dir() / "prose").glob("*.toml"))
+    if not files:
+        raise PatternError("no prose pattern files", source=str(patterns_dir() / "prose"))
+    for path in files:
+        data = load_toml(f"prose/{path.name}")
+        for kind, bucket in (
+            ("pattern", ps.patterns),
+            ("zero", ps.zeros),
+            ("opener", ps.openers),
+            ("term", ps.terms),
+        ):
+            for i, raw in enumerate(data.get(kind, [])):  # type: ignore[attr-defined]
+                where = f"{path.name} {kind}[{i}]"
+                p = _build(kind, raw, where)
+                if kind == "zero" and p.regex is None:
+                    raise PatternError(f"{where}: a zero entry needs a regex")
+                if kind == "opener" and p.regex is None:
+                    raise PatternError(f"{where}: an opener needs a regex")
+                if kind == "term" and not p.terms:
+                    raise PatternError(f"{where}: a term entry needs terms")
+                bucket.append(p)
+                if p.is_parent:
+                    ps.parents.add(p.metric)
+        dims = data.get("dimensions", {})
+        assert isinstance(dims, dict)
+        for metric, table in dims.items():
+            if metric not in metrics():
+                raise PatternError(f"{path.name}: dimensions for unknown metric {metric!r}")
+            target = ps.dimensions.setdefault(metric, {})
+            for canonical, variants in table.items():
+                target[canonical] = canonical
+                for v in variants:
+                    target[str(v)] = canonical
+    return ps
+
+
+def domain_words() -> list[str]:
+    """Words jieba must keep whole: every term plus the extra vocabulary in dict.txt."""
+    words = [t for p in load().terms for t in p.terms]
+    path = patterns_dir() / "dict.txt"
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                words.append(line.split()[0])
+    return words

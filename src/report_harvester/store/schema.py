@@ -1,0 +1,207 @@
+"""The database schema and its migrations.
+
+The schema version lives in SQLite's `PRAGMA user_version`; each migration moves it up by one and
+runs inside the same transaction as the version bump, so a database is never half-migrated.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from ..errors import StoreError
+
+_V1 = """
+CREATE TABLE metrics (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    unit TEXT,
+    zh TEXT
+);
+
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'running',
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    meta TEXT NOT NULL DEFAULT '{}',
+    stats TEXT NOT NULL DEFAULT '{}'
+);
+
+-- A body is one publisher of reports: a government, a department or a township.
+-- `key` is region code + level + issuer with the region's names stripped, so 安县教育局 and
+-- 绵阳市安州区教育局 are one body and keep one history.
+CREATE TABLE bodies (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    region_code TEXT,
+    name TEXT NOT NULL,
+    former_names TEXT NOT NULL DEFAULT '[]',
+    level TEXT NOT NULL CHECK (level IN ('government', 'department', 'township', 'unknown')),
+    parent_id INTEGER REFERENCES bodies(id)
+);
+CREATE INDEX bodies_level_region ON bodies(level, region_code);
+CREATE INDEX bodies_region ON bodies(region_code);
+CREATE INDEX bodies_parent ON bodies(parent_id);
+
+-- One report per body and year; the documents it came from (HTML page, PDF attachment) hang off it.
+CREATE TABLE reports (
+    id INTEGER PRIMARY KEY,
+    body_id INTEGER NOT NULL REFERENCES bodies(id),
+    year INTEGER,
+    era TEXT,
+    title TEXT,
+    issuer TEXT,
+    run_id INTEGER REFERENCES runs(id),
+    updated_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX reports_body_year ON reports(body_id, year);
+CREATE INDEX reports_year ON reports(year);
+
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES reports(id),
+    sha256 TEXT NOT NULL UNIQUE,
+    url TEXT,
+    path TEXT,
+    media_type TEXT,
+    size INTEGER NOT NULL,
+    fetch TEXT NOT NULL DEFAULT '{}',
+    source TEXT,
+    notes TEXT NOT NULL DEFAULT '[]',
+    -- hash of what extraction produced, so re-ingesting unchanged output is a no-op
+    extraction_hash TEXT NOT NULL,
+    run_id INTEGER REFERENCES runs(id),
+    added_at TEXT NOT NULL,
+    extracted_at TEXT NOT NULL
+);
+CREATE INDEX documents_report ON documents(report_id);
+
+-- `preferred` marks the one figure per (report, metric, dimension) that comparisons use: the one
+-- from the report's earliest document. The others stay for evidence and disagreement findings.
+CREATE TABLE figures (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES reports(id),
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    metric_id INTEGER NOT NULL REFERENCES metrics(id),
+    dimension TEXT,
+    value REAL NOT NULL,
+    unit TEXT NOT NULL,
+    approx INTEGER NOT NULL DEFAULT 0,
+    preferred INTEGER NOT NULL DEFAULT 1,
+    evidence TEXT,
+    span_start INTEGER,
+    span_end INTEGER,
+    cell_row TEXT,
+    cell_col TEXT,
+    method TEXT
+);
+CREATE INDEX figures_report ON figures(report_id);
+-- Covers the comparison query entirely (no table lookups), and only holds preferred rows.
+CREATE INDEX figures_compare ON figures(metric_id, report_id, dimension, value) WHERE preferred = 1;
+
+CREATE TABLE findings (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES reports(id),
+    document_id INTEGER REFERENCES documents(id),
+    check_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    numbers TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX findings_report ON findings(report_id);
+CREATE INDEX findings_check ON findings(check_id);
+
+CREATE VIEW figures_long AS
+SELECT f.id AS figure_id, b.name AS body, b.region_code AS code, b.level AS level, r.year AS year,
+       m.key AS metric, f.dimension AS dimension, f.value AS value, f.unit AS unit, f.approx AS approx,
+       f.preferred AS preferred, f.evidence AS evidence, f.method AS method,
+       COALESCE(d.url, d.path, d.source) AS source, r.id AS report_id, d.id AS document_id
+FROM figures f
+JOIN reports r ON r.id = f.report_id
+JOIN bodies b ON b.id = r.body_id
+JOIN metrics m ON m.id = f.metric_id
+JOIN documents d ON d.id = f.document_id;
+
+CREATE VIEW findings_long AS
+SELECT x.id AS finding_id, b.name AS body, b.region_code AS code, b.level AS level, r.year AS year,
+       x.check_id AS check_id, x.name AS name, x.detail AS detail, x.numbers AS numbers,
+       COALESCE(d.url, d.path, d.source) AS source, r.id AS report_id
+FROM findings x
+JOIN reports r ON r.id = x.report_id
+JOIN bodies b ON b.id = r.body_id
+LEFT JOIN documents d ON d.id = x.document_id;
+
+-- Check 7 of metrics.md: this year's carried-over requests equal last year's carried-forward.
+CREATE VIEW carry_over_check AS
+WITH v AS (
+    SELECT r.body_id, r.year, r.id AS report_id, m.key AS key, f.value AS value
+    FROM figures f
+    JOIN metrics m ON m.id = f.metric_id
+    JOIN reports r ON r.id = f.report_id
+    WHERE f.preferred = 1 AND f.dimension IS NULL
+      AND m.key IN ('requests.carried_over', 'requests.carried_forward',
+                    't3.carried_over.total', 't3.carried_forward.total')
+), cur AS (
+    SELECT body_id, year, report_id,
+           COALESCE(MAX(CASE WHEN key = 'requests.carried_over' THEN value END),
+                    MAX(CASE WHEN key = 't3.carried_over.total' THEN value END)) AS carried_over,
+           COALESCE(MAX(CASE WHEN key = 'requests.carried_forward' THEN value END),
+                    MAX(CASE WHEN key = 't3.carried_forward.total' THEN value END)) AS carried_forward
+    FROM v GROUP BY report_id
+)
+SELECT b.name AS body, b.region_code AS code, b.level AS level, c.year AS year,
+       c.carried_over AS carried_over, p.carried_forward AS last_year_carried_forward,
+       CASE WHEN c.carried_over = p.carried_forward THEN 1 ELSE 0 END AS passed,
+       c.report_id AS report_id, p.report_id AS last_year_report_id
+FROM cur c
+JOIN cur p ON p.body_id = c.body_id AND p.year = c.year - 1
+JOIN bodies b ON b.id = c.body_id
+WHERE c.carried_over IS NOT NULL AND p.carried_forward IS NOT NULL;
+"""
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    for statement in _split(_V1):
+        conn.execute(statement)
+
+
+def _split(script: str) -> list[str]:
+    # executescript() would COMMIT behind our back; run statement by statement inside our transaction.
+    out: list[str] = []
+    buf: list[str] = []
+    for line in script.splitlines():
+        if line.strip().startswith("--") and not buf:
+            continue
+        buf.append(line)
+        if line.rstrip().endswith(";") and sqlite3.complete_statement("\n".join(buf)):
+            out.append("\n".join(buf))
+            buf = []
+    if "".join(buf).strip():
+        out.append("\n".join(buf))
+    return out
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+LATEST = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the database up to LATEST; returns the version found before migrating."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        found = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if found > LATEST:
+            raise StoreError(
+                f"database schema version {found} is newer than this report-harvester knows ({LATEST}); "
+                "upgrade report-harvester"
+            )
+        for version in range(found, LATEST):
+            MIGRATIONS[version](conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+        conn.execute("COMMIT")
+        return found
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
