@@ -248,8 +248,11 @@ def pagination_links(url: str, html: str, anchors: list[tuple[str, str]]) -> lis
 
 def _is_sub_column(list_url: str, candidate: str) -> bool:
     a, b = urlsplit(list_url), urlsplit(candidate)
+    if a.netloc != b.netloc or is_file_url(candidate) or (a.path, a.query) == (b.path, b.query):
+        return False
+    leaf = b.path.rsplit("/", 1)[-1]
     # breadcrumbs point back at the column itself or its parents; those are not sub-columns
-    return a.netloc == b.netloc and not a.path.startswith(_dir(b.path)) and not is_file_url(candidate)
+    return not (not b.query and (not leaf or leaf.startswith("index")) and a.path.startswith(_dir(b.path)))
 
 
 def _classify(base: str, anchors: list[tuple[str, str]], list_url: str, level: str | None) -> list[Link]:

@@ -43,7 +43,7 @@ QUANTITY = re.compile(
     (?P<mult>万(?!元)|亿(?!元))?
     (?P<apx>余|多)?
     [ \u00a0]?
-    (?P<unit>人次|件次|万元|亿元|元|件|条|人|次|场|篇|项|个|期|家|%)
+    (?P<unit>人次|件次|万元|亿元|元|件|条|人|名|次|场|篇|项|个|期|家|起|%)
     (?P<post>以上|左右)?
     |
     百分之(?P<pct>[零〇一二两三四五六七八九十百]+(?:点[零〇一二两三四五六七八九]+)?)
@@ -222,6 +222,9 @@ def _segmenter() -> Any:
     return tok
 
 
+# keys whose reasons reports list one by one; the key is their sum (metrics.md)
+_ACCUMULATE = {"requests.unable", "requests.not_processed", "requests.refused"}
+
 _FILLER = {"共", "计", "合计", "共计", "为", "达", "有", "数", "总数", "数量", "的", "了", "量"}
 _FILLER |= {"发布", "公开", "信息", "政府信息", "条数", "件数", "人数", "方式", "提出", "提交"}
 
@@ -264,25 +267,41 @@ def _section_at(sections: list[tuple[int, str]], pos: int) -> str:
 
 
 def _evidence(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
-    """The clause around a figure: back to the previous sentence break, on to the next one."""
+    """The clause a figure was read from: from its label's start to the end of its clause."""
     s = start
-    while s > 0 and text[s - 1] not in "。；;\n！？!?" and start - s < 80:
+    while s > 0 and text[s - 1] not in "。；;\n！？!?，," and start - s < 60:
         s -= 1
     e = end
-    while e < len(text) and text[e] not in "。；;\n！？!?" and e - end < 40:
+    while e < len(text) and text[e] not in "。；;\n！？!?，," and e - end < 40:
         e += 1
     return text[s:e].strip(), (s, e)
 
 
-def extract(text: str, skip: list[tuple[int, int]] | None = None) -> list[Figure]:
-    """Figures stated in the prose of `text`; character ranges in `skip` (tables) are ignored."""
+_YEAR_IN_LABEL = re.compile(r"((?:19|20)\d\d)\s*年")
+_STALE_OK = {"requests.carried_over"}
+
+
+def _stale(ctx: _Context, ps: PatternSet, year: int | None) -> bool:
+    """The label speaks of another year, a comparison or a target, not this year's figure."""
+    if ps.skip_label is not None and ps.skip_label.search(ctx.label):
+        return True
+    if year is not None:
+        return any(int(y) not in (year, year + 1) for y in _YEAR_IN_LABEL.findall(ctx.label))
+    return False
+
+
+def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | None = None) -> list[Figure]:
+    """Figures stated in the prose of `text`; character ranges in `skip` (tables) are ignored.
+
+    `year` is the report year: a label naming another year is about that year, not this one.
+    """
     ps = prose_patterns.load()
     norm = normalise(text)
     skip = sorted(skip or [])
     sections = _sections(norm)
     sentences = [(m.start(), m.end()) for m in _split_sentences(norm)]
     figures: list[Figure] = []
-    seen: set[tuple[str, str | None]] = set()
+    seen: dict[tuple[str, str | None], Figure] = {}
     parents: dict[int, str] = {}  # sentence index -> last parent metric in it
     s_idx = 0
     prev_end = 0
@@ -292,13 +311,24 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None) -> list[Figure
     def in_skip(pos: int) -> bool:
         return any(a <= pos < b for a, b in skip)
 
-    def emit(metric: str, value: float, unit: str, approx: bool, dim: str | None, q0: int, q1: int, method: str) -> Figure:
+    def emit(
+        metric: str, value: float, unit: str, approx: bool, dim: str | None, q0: int, q1: int, method: str
+    ) -> Figure:
         ev, span = _evidence(text, q0, q1)
         f = Figure(metric, value, unit, approx, dim, ev, span, method)
         key = (metric, dim)
         if key not in seen:
-            seen.add(key)
+            seen[key] = f
             figures.append(f)
+        elif metric in _ACCUMULATE and method != seen[key].method and approx == seen[key].approx:
+            # several reasons stated one by one (信息不存在5件，非本机关掌握2件) add up to one key
+            first = seen[key]
+            first.value = clean_value(first.value + value)
+            if first.span is not None:
+                first.span = (min(first.span[0], span[0]), max(first.span[1], span[1]))
+                first.evidence = text[first.span[0] : first.span[1]].strip()
+            first.method = f"{first.method}+{method}"
+            return first
         return f
 
     for q in _quantities(norm):
@@ -339,6 +369,7 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None) -> list[Figure
         )
         prev_end = q.end
         produced: Figure | None = None
+        stale = _stale(ctx, ps, year)
         for p in ps.patterns:
             m = _matches(p, q, ctx)
             if not m:
@@ -346,6 +377,8 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None) -> list[Figure
             metric = _resolve_metric(p, ctx)
             if metric is None:
                 continue
+            if stale and metric not in _STALE_OK:
+                break
             dim: str | None = None
             if p.dimension == "capture":
                 if not isinstance(m, re.Match) or "dim" not in m.groupdict() or not m.group("dim"):
@@ -359,7 +392,7 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None) -> list[Figure
             if p.is_parent or metric in ps.parents:
                 parents[s_idx] = metric
             break
-        if produced is None and not q.percent:
+        if produced is None and not q.percent and not stale:
             hit = _segment_match(q, ctx)
             if hit is not None:
                 p, term = hit

@@ -71,6 +71,10 @@ class PatternSet:
     dimensions: dict[str, dict[str, str]] = field(default_factory=dict)
     # parent metrics: figures that open a list of children (其中 …)
     parents: set[str] = field(default_factory=set)
+    # labels that speak of another year, a comparison or a target (00_context.toml)
+    skip_label: re.Pattern[str] | None = None
+    skip_examples: tuple[str, ...] = ()
+    keep_examples: tuple[str, ...] = ()
 
 
 def _compile(value: Any, where: str) -> re.Pattern[str] | None:
@@ -169,6 +173,7 @@ def load() -> PatternSet:
         raise PatternError("no prose pattern files", source=str(patterns_dir() / "prose"))
     for path in files:
         data = load_toml(f"prose/{path.name}")
+        assert isinstance(data, dict)
         for kind, bucket in (
             ("pattern", ps.patterns),
             ("zero", ps.zeros),
@@ -187,6 +192,11 @@ def load() -> PatternSet:
                 bucket.append(p)
                 if p.is_parent:
                     ps.parents.add(p.metric)
+        context = data.get("context")
+        if isinstance(context, dict):
+            ps.skip_label = _compile(context.get("skip_label"), f"{path.name} context")
+            ps.skip_examples += tuple(context.get("skip_examples", ()))
+            ps.keep_examples += tuple(context.get("keep_examples", ()))
         dims = data.get("dimensions", {})
         assert isinstance(dims, dict)
         for metric, table in dims.items():

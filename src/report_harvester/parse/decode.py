@@ -56,7 +56,9 @@ _WEAK_LABELS = {
 }
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
-_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(
+    rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""", re.IGNORECASE
+)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.IGNORECASE)
 
 # Bytes that never occur in text documents (NUL and C0 controls other than \t \n \v \f \r, ESC).
@@ -180,13 +182,19 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str | No
         lenient = _lenient(data, encoding)
         if lenient is not None:
             text, bad = lenient
-            prefix = f"declared charset {wrong} is wrong; " if wrong and _normalise_label(wrong) != encoding else ""
+            prefix = (
+                f"declared charset {wrong} is wrong; "
+                if wrong and _normalise_label(wrong) != encoding
+                else ""
+            )
             return text, f"{prefix}decoded as {encoding} with {bad} undecodable byte(s) replaced"
 
     guessed = _normalizer(data)
     if guessed is None and wrong is not None and _normalise_label(wrong) in _WEAK_LABELS:
         # nothing better found: the declaration was only doubted, not refuted
-        return data.decode(_normalise_label(wrong), errors="replace"), f"declared charset {wrong} used unverified"
+        return data.decode(
+            _normalise_label(wrong), errors="replace"
+        ), f"declared charset {wrong} used unverified"
     if guessed is None:
         raise UnsupportedFormat("cannot determine the text encoding (not utf-8, gb18030 or a known charset)")
     text, encoding = guessed

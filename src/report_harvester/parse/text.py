@@ -22,12 +22,7 @@ def _squeeze(match: re.Match[str]) -> str:
         start, end = match.span()
         # Word exports and CMS editors wrap lines inside Chinese sentences; browsers show no space
         # there (CSS Text segment-break rule), and neither should we: 主动公开\n政府信息 is one phrase.
-        if (
-            start > 0
-            and end < len(s)
-            and _WIDE_CHAR.match(s[start - 1])
-            and _WIDE_CHAR.match(s[end])
-        ):
+        if start > 0 and end < len(s) and _WIDE_CHAR.match(s[start - 1]) and _WIDE_CHAR.match(s[end]):
             return ""
     return " "
 
@@ -54,7 +49,7 @@ def grid_text_lines(rows: Sequence[Sequence[str]], origins: Sequence[Sequence[bo
     return lines
 
 
-_TITLE_LINE = re.compile(r"^\s*(?:标题|題目|标\s*题|title)\s*[:：]\s*(\S.*?)\s*$", re.IGNORECASE)
+_TITLE_LINE = re.compile(r"^\s*(?:标\s*题|標\s*題|title)\s*[:：]\s*(\S.*?)\s*$", re.IGNORECASE)
 _MULTI_SPACE = re.compile(r"(?: {2,}|\u3000+)")
 _MIN_TABLE_ROWS = 3
 _MIN_TABLE_COLS = 3

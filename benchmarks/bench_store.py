@@ -1,0 +1,184 @@
+"""Store benchmark: a synthetic database, its ingest rate, its size, and compare wall time.
+
+    .venv/bin/python benchmarks/bench_store.py                     # full size: 3,000 regions, ~100,000 reports
+    .venv/bin/python benchmarks/bench_store.py --regions 100       # a quick look
+    .venv/bin/python benchmarks/bench_store.py --keep /tmp/big.db  # keep the database afterwards
+
+Each region has one government and --departments departments; each body reports for --years
+years with --figures figures. Report objects are built outside the timed section: the ingest
+rate excludes extraction, as the issue asks. Targets: ingest >= 2,000 reports/s, compare <= 300 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from report_harvester import compare, registry
+from report_harvester.models import Check, DocumentInfo, Figure, Identity, Report
+from report_harvester.store import Store
+
+T3_ROWS = [
+    "new_received",
+    "carried_over",
+    "granted",
+    "partially_granted",
+    "withheld.state_secret",
+    "withheld.prohibited_by_law",
+    "withheld.three_security",
+    "withheld.third_party",
+    "withheld.internal_affairs",
+    "withheld.process_info",
+    "withheld.enforcement_files",
+    "withheld.query_matters",
+    "unable.not_held",
+    "unable.needs_creation",
+    "unable.still_unclear",
+    "not_processed.petition",
+    "not_processed.repeated",
+    "not_processed.publications",
+    "not_processed.excessive",
+    "not_processed.confirmation",
+    "other.no_correction",
+    "other.unpaid_fee",
+    "other.other",
+    "total",
+    "carried_forward",
+]
+T3_COLS = ["natural_person", "business", "research", "nonprofit", "legal_services", "other_org", "total"]
+
+
+def metric_plan(n: int) -> list[tuple[str, str, str | None]]:
+    """n (metric, unit, dimension) triples: headline keys first, then table-3 cells."""
+    plan: list[tuple[str, str, str | None]] = []
+    for key, m in registry.metrics().items():
+        if not key.startswith(("t2.", "t3.", "t4.")):
+            plan.append((key, m.unit, "其他" if m.dimension else None))
+    for row in T3_ROWS:
+        for col in T3_COLS:
+            plan.append((f"t3.{row}.{col}", "件", None))
+    return plan[:n]
+
+
+def make_report(code: str, body: int, year: int, plan: list[tuple[str, str, str | None]]) -> Report:
+    issuer = f"R{code}人民政府" if body == 0 else f"R{code}第{body}局"
+    seed = int(code) * 31 + body * 7 + year
+    figures = [
+        Figure(
+            metric=key,
+            value=float((seed + i * 13) % 997),
+            unit=unit,
+            dimension=dim,
+            evidence=f"{key}共{(seed + i * 13) % 997}{unit}",
+            span=(i * 40, i * 40 + 12),
+            method="prose",
+        )
+        for i, (key, unit, dim) in enumerate(plan)
+    ]
+    checks = [] if seed % 10 else [Check("1", "table 3 column", False, "total differs", {"a": 1.0, "b": 2.0})]
+    ident = Identity(
+        title=f"{year}年政府信息公开工作年度报告",
+        issuer=issuer,
+        region_code=code,
+        level="government" if body == 0 else "department",
+        year=year,
+        era="prose" if year < 2019 else "template2021",
+    )
+    return Report(source=f"https://example.invalid/{code}/{body}/{year}.html", identity=ident, figures=figures, checks=checks)
+
+
+def generate(regions: int, departments: int, years: int, plan: list[tuple[str, str, str | None]]) -> Iterator[tuple[Report, DocumentInfo]]:
+    for r in range(regions):
+        code = f"{900000 + r}"
+        for body in range(departments + 1):
+            for year in range(2014, 2014 + years):
+                rep = make_report(code, body, year, plan)
+                sha = f"{r:08d}{body:04d}{year:04d}".ljust(64, "0")
+                yield rep, DocumentInfo(sha256=sha, size=30_000, media_type="text/html", url=rep.source)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--regions", type=int, default=3000)
+    ap.add_argument("--departments", type=int, default=2, help="departments per region, besides its government")
+    ap.add_argument("--years", type=int, default=11)
+    ap.add_argument("--figures", type=int, default=200, help="figures per report")
+    ap.add_argument("--batch", type=int, default=500, help="reports per transaction")
+    ap.add_argument("--keep", help="write the database here and keep it")
+    ap.add_argument("--repeat", type=int, default=7, help="compare runs to time")
+    args = ap.parse_args(argv)
+
+    plan = metric_plan(args.figures)
+    tmp = None
+    if args.keep:
+        path = Path(args.keep)
+        if path.exists():
+            print(f"{path} exists; remove it first", file=sys.stderr)
+            return 2
+    else:
+        tmp = tempfile.TemporaryDirectory(prefix="rh-bench-")
+        path = Path(tmp.name) / "bench.db"
+
+    total_reports = args.regions * (args.departments + 1) * args.years
+    print(f"synthetic: {args.regions} regions x {args.departments + 1} bodies x {args.years} years = "
+          f"{total_reports} reports, {len(plan)} figures each = {total_reports * len(plan):,} figures")
+    with Store.open(path) as store:
+        ingest_s = 0.0
+        done = 0
+        batch: list[tuple[Report, DocumentInfo]] = []
+        last_print = time.perf_counter()
+
+        def flush() -> None:
+            nonlocal ingest_s, done
+            t0 = time.perf_counter()
+            store.ingest_many(batch)
+            ingest_s += time.perf_counter() - t0
+            done += len(batch)
+            batch.clear()
+
+        for item in generate(args.regions, args.departments, args.years, plan):
+            batch.append(item)
+            if len(batch) >= args.batch:
+                flush()
+                if time.perf_counter() - last_print > 10:
+                    print(f"  {done:>7} reports, {done / ingest_s:,.0f} reports/s", flush=True)
+                    last_print = time.perf_counter()
+        if batch:
+            flush()
+        t0 = time.perf_counter()
+        store.analyze()
+        analyze_s = time.perf_counter() - t0
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        counts = store.counts()
+
+    size = os.path.getsize(path)
+    print(f"ingest: {done} reports in {ingest_s:.1f} s = {done / ingest_s:,.0f} reports/s "
+          f"({counts['figures'] / ingest_s:,.0f} figures/s); ANALYZE {analyze_s:.1f} s")
+    print(f"rows: {counts}")
+    print(f"database: {size / 1e6:,.0f} MB ({size / max(counts['figures'], 1):.0f} bytes per figure)")
+
+    # A fresh connection, as a `compare` command would have; first run warms the page cache.
+    with Store.open(path) as store:
+        for metric, level in (("requests.received", "government"), ("requests.received", "all"), ("实质公开率", "government")):
+            times = []
+            rows = 0
+            for _ in range(args.repeat):
+                t0 = time.perf_counter()
+                result = compare.compare(store, [metric], level=level, years=(2014, 2024))
+                times.append(time.perf_counter() - t0)
+                rows = len(result.rows)
+            print(f"compare {metric} level={level}: {rows} rows; median {statistics.median(times) * 1000:.0f} ms, "
+                  f"first {times[0] * 1000:.0f} ms, min {min(times) * 1000:.0f} ms")
+    if tmp:
+        tmp.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

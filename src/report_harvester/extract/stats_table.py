@@ -1,0 +1,288 @@
+"""The prose era's statistics table (指标名称 | 计量单位 | 本年度 | 历年累计), as rows or flattened.
+
+Crawlers often flatten the table into one line with the cells run together:
+``主动公开信息数条4251516其中：1.网站公开条41815092.政府公报公开条77`` — the annual and cumulative
+columns of a row glued into one digit string, and the next row's enumerator (2.) glued after it.
+We find the row labels (patterns/tables/stats.toml), take the digits between them, and split a
+run into its columns with the table's own sums (网站 + 公报 = 主动公开, in every column) where
+that leaves one reading; otherwise with the reading in which the cumulative column is not smaller
+than the annual one and the two are closest in length, and a note says so.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..models import Figure, Table
+from ..numbers import to_halfwidth
+from ..registry import load_toml
+
+_UNITS = ("万元", "人次", "条", "件", "人", "元", "个", "项", "次", "篇")
+_UNIT_RE = re.compile(r"^\s*(" + "|".join(_UNITS) + r")?\s*")
+_NUMBERS = re.compile(r"^((?:\d[\d,]*(?:\.\d+)?[ \t\u00a0]*)+)")
+_ENUM_AFTER = re.compile(r"^[.、．]")
+_HEADER_COLUMN = re.compile(r"(\d{4}\s*年(?:度)?|本年度?|本期|上年度?|历年累计|累计)")
+
+
+@dataclass(frozen=True)
+class RowSpec:
+    id: str
+    metric: str
+    labels: tuple[str, ...]
+    dimension: str | None = None
+    parent: str | None = None
+    cumulative: str | None = None
+
+
+@dataclass
+class _Row:
+    spec: RowSpec
+    unit: str
+    tokens: list[str]
+    start: int
+    end: int
+    evidence: str
+    candidates: list[tuple[float, ...]] = field(default_factory=list)
+    chosen: tuple[float, ...] | None = None
+
+
+@cache
+def row_specs() -> list[RowSpec]:
+    data = load_toml("tables/stats.toml")
+    out = []
+    for raw in data["row"]:  # type: ignore[attr-defined]
+        out.append(
+            RowSpec(
+                id=raw["id"],
+                metric=raw["metric"],
+                labels=tuple(raw["labels"]),
+                dimension=raw.get("dimension"),
+                parent=raw.get("parent"),
+                cumulative=raw.get("cumulative"),
+            )
+        )
+    return out
+
+
+@cache
+def _label_regex() -> tuple[re.Pattern[str], dict[str, RowSpec]]:
+    by_label = {lab: spec for spec in row_specs() for lab in spec.labels}
+    alternation = "|".join(re.escape(lab) for lab in sorted(by_label, key=len, reverse=True))
+    return re.compile(alternation), by_label
+
+
+def _columns(header: str) -> list[str]:
+    kinds = []
+    for m in _HEADER_COLUMN.finditer(header):
+        word = m.group(1)
+        if "累计" in word:
+            kinds.append("cumulative")
+        elif word.startswith("上"):
+            kinds.append("previous")
+        else:
+            kinds.append("annual")
+    return kinds or ["annual"]
+
+
+def _value(token: str) -> float:
+    return float(token.replace(",", ""))
+
+
+def _splits(run: str, n: int) -> list[tuple[str, ...]]:
+    """Every way to cut a digit string into n numbers without leading zeros."""
+    if n == 1:
+        return [(run,)] if run and (run == "0" or run[0] != "0") else []
+    out: list[tuple[str, ...]] = []
+    for i in range(1, len(run) - n + 2):
+        head = run[:i]
+        if len(head) > 1 and head[0] == "0":
+            break
+        for rest in _splits(run[i:], n - 1):
+            out.append((head, *rest))
+    return out
+
+
+def _candidates(tokens: list[str], kinds: list[str]) -> list[tuple[float, ...]]:
+    n = len(kinds)
+    if len(tokens) == n:
+        return [tuple(_value(t) for t in tokens)]
+    if len(tokens) > n or "." in "".join(tokens):
+        return [tuple(_value(t) for t in tokens[:n])] if len(tokens) >= n else []
+    # fewer tokens than columns: some cells are glued together; cut the glued tokens
+    need = n - len(tokens)
+    options: list[list[tuple[str, ...]]] = []
+    results: list[tuple[float, ...]] = []
+    for extra in itertools.product(range(need + 1), repeat=len(tokens)):
+        if sum(extra) != need:
+            continue
+        options = [_splits(tok, k + 1) for tok, k in zip(tokens, extra, strict=True)]
+        for combo in itertools.product(*options):
+            values = tuple(_value(x) for part in combo for x in part)
+            if _plausible(values, kinds):
+                results.append(values)
+    return results
+
+
+def _plausible(values: tuple[float, ...], kinds: list[str]) -> bool:
+    # a cumulative count is never below the year's own count
+    if "annual" in kinds and "cumulative" in kinds:
+        return values[kinds.index("cumulative")] >= values[kinds.index("annual")]
+    return True
+
+
+def _balance(values: tuple[float, ...]) -> tuple[int, ...]:
+    lengths = [len(str(int(v))) for v in values]
+    return (max(lengths) - min(lengths), *[-x for x in lengths])
+
+
+def _solve(rows: list[_Row], notes: list[str]) -> None:
+    by_id = {r.spec.id: r for r in rows}
+    groups: dict[str, list[_Row]] = {}
+    for r in rows:
+        if r.spec.parent and r.spec.parent in by_id:
+            groups.setdefault(r.spec.parent, []).append(r)
+    for r in rows:
+        if len(r.candidates) == 1:
+            r.chosen = r.candidates[0]
+    for parent_id, children in groups.items():
+        parent = by_id[parent_id]
+        members = [parent, *children]
+        if all(m.chosen is not None for m in members) or any(not m.candidates for m in members):
+            continue
+        space = 1
+        for m in members:
+            space *= len(m.candidates)
+        if space > 200_000:
+            continue
+        fits = []
+        for combo in itertools.product(*(m.candidates for m in members)):
+            p, kids = combo[0], combo[1:]
+            if all(abs(p[j] - sum(k[j] for k in kids)) < 1e-6 for j in range(len(p))):
+                fits.append(combo)
+        if len(fits) == 1:
+            for m, values in zip(members, fits[0], strict=True):
+                m.chosen = values
+    for r in rows:
+        if r.chosen is None and r.candidates:
+            r.chosen = min(r.candidates, key=_balance)
+            if len(r.candidates) > 1:
+                notes.append(
+                    f"statistics table row {r.evidence!r}: digits run together, read as "
+                    f"{'|'.join(str(int(v)) for v in r.chosen)} (not the only reading)"
+                )
+
+
+def _table_start(norm: str) -> int | None:
+    m = re.search(r"指标名称\s*计量单位|指\s*标\s*名\s*称", norm)
+    return m.start() if m else None
+
+
+def _rows_from_text(norm: str, text: str) -> tuple[list[_Row], list[str]]:
+    start = _table_start(norm)
+    if start is None:
+        return [], []
+    regex, by_label = _label_regex()
+    first = regex.search(norm, start)
+    if first is None:
+        return [], []
+    kinds = _columns(norm[start : first.start()])
+    rows: list[_Row] = []
+    matches = list(regex.finditer(norm, first.start()))
+    for i, m in enumerate(matches):
+        if rows and m.start() - rows[-1].end > 20:
+            break  # the table ended; what follows is prose
+        stop = matches[i + 1].start() if i + 1 < len(matches) else min(len(norm), m.end() + 60)
+        cell = norm[m.end() : stop]
+        um = _UNIT_RE.match(cell)
+        unit = (um.group(1) if um else None) or ""
+        rest = cell[um.end() if um else 0 :]
+        nm = _NUMBERS.match(rest)
+        if nm is None:
+            continue
+        numbers = nm.group(1)
+        after = rest[nm.end() :]
+        tokens = numbers.split()
+        if _ENUM_AFTER.match(after):
+            # the next row's enumerator (2. / 2、) follows this row's digits: as its own token
+            # when the cells are spaced, glued to the last cell when they are not
+            if len(tokens) > 1 and len(tokens[-1]) <= 2:
+                tokens.pop()
+            else:
+                tokens[-1] = tokens[-1][:-1]
+                if not tokens[-1]:
+                    tokens.pop()
+        if not tokens:
+            continue
+        end = m.end() + (um.end() if um else 0) + nm.end()
+        spec = by_label[m.group(0)]
+        row = _Row(spec, unit, tokens, m.start(), end, text[m.start() : end].strip())
+        row.candidates = _candidates(tokens, kinds)
+        rows.append(row)
+    return rows, kinds
+
+
+def _rows_from_grid(table: Table) -> tuple[list[_Row], list[str]]:
+    _regex, by_label = _label_regex()
+    kinds: list[str] = []
+    rows: list[_Row] = []
+    for cells in table.rows:
+        norm_cells = [re.sub(r"\s+", "", to_halfwidth(c)) for c in cells]
+        if not kinds and any("指标" in c for c in norm_cells):
+            kinds = _columns(" ".join(norm_cells))
+            continue
+        label = next((c for c in norm_cells if c), "")
+        label = re.sub(r"^(?:其中[:：]?)?(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])?", "", label)
+        spec = by_label.get(label)
+        if spec is None:
+            continue
+        unit = next((c for c in norm_cells[1:] if c in _UNITS), "")
+        tokens = [c.replace(",", "") for c in norm_cells[1:] if re.fullmatch(r"\d[\d,]*(?:\.\d+)?", c)]
+        if not tokens:
+            continue
+        row = _Row(spec, unit, tokens, -1, -1, " | ".join(c for c in cells if c.strip()))
+        row.candidates = _candidates(tokens, kinds or ["annual"] * len(tokens))
+        rows.append(row)
+    return rows, kinds or ["annual"]
+
+
+def extract(text: str, tables: list[Table]) -> tuple[list[Figure], list[tuple[int, int]], list[str]]:
+    """Figures of the statistics table, the text ranges it occupies, and notes on doubtful splits."""
+    norm = to_halfwidth(text)
+    notes: list[str] = []
+    rows, kinds = _rows_from_text(norm, text)
+    method = "stats-table:flat"
+    if not rows:
+        for t in tables:
+            rows, kinds = _rows_from_grid(t)
+            if rows:
+                method = "stats-table:grid"
+                break
+    if not rows:
+        return [], [], []
+    _solve(rows, notes)
+    figures: list[Figure] = []
+    for r in rows:
+        if r.chosen is None or not r.spec.metric:
+            continue
+        span = (r.start, r.end) if r.start >= 0 else None
+        for kind, value in zip(kinds, r.chosen, strict=False):
+            key = r.spec.metric if kind == "annual" else r.spec.cumulative if kind == "cumulative" else None
+            if not key:
+                continue
+            figures.append(
+                Figure(
+                    metric=key,
+                    value=value,
+                    unit=r.unit or "件",
+                    dimension=r.spec.dimension if key == r.spec.metric else None,
+                    evidence=r.evidence,
+                    span=span,
+                    method=f"{method}:{r.spec.id}",
+                    cell=(r.spec.labels[0], kind),
+                )
+            )
+    spans = [(rows[0].start, rows[-1].end)] if rows[0].start >= 0 else []
+    return figures, spans, notes

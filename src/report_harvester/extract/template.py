@@ -1,0 +1,798 @@
+"""Template-era tables (2019 and 2021 national templates): tables 2, 3 and 4 → t2/t3/t4 figures.
+
+Both grids (HTML, DOCX, PDF) and flattened text go through one reader: a grid is rendered one row
+per line with blank cells marked, so that a table is always "labels in order, value text between
+them". Labels are found through patterns/tables/template.toml, never by position alone. Digits run
+together by flattening are split with the template's identities (row sums, column sums, table-4
+group totals); table 2 has no identities, so its splits follow stated preferences and are flagged.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import product
+from typing import Any
+
+from ..models import Figure, ParsedDocument, Table
+from ..registry import load_toml
+from .template_split import BLANK, ZERO_WORDS, Cell, Chunk, cell_of, split_cells
+
+T3_COLUMN_ZH = {
+    "natural_person": "自然人",
+    "business": "商业企业",
+    "research": "科研机构",
+    "nonprofit": "社会公益组织",
+    "legal_services": "法律服务机构",
+    "other_org": "其他",
+    "total": "总计",
+}
+T4_GROUP_ZH = {"review": "行政复议", "lawsuit_direct": "未经复议直接起诉", "lawsuit_after_review": "复议后起诉"}
+T4_COLUMN_ZH = {"upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结", "total": "总计"}
+T2_COLUMN_ZH = {
+    "new_made": "本年新制作数量",
+    "new_published": "本年新公开数量",
+    "total_published": "对外公开总数量",
+    "issued": "本年制发件数",
+    "repealed": "本年废止件数",
+    "in_force": "现行有效件数",
+    "prev_items": "上一年项目数量",
+    "change": "本年增/减",
+    "decisions": "处理决定数量",
+    "amount": "金额",
+    "projects": "采购项目数量",
+}
+T3_OUTCOME_GROUPS = ("granted", "partially_granted", "withheld", "unable", "not_processed", "other")
+
+
+@dataclass
+class TemplateResult:
+    figures: list[Figure] = field(default_factory=list)
+    era: str | None = None
+    table_spans: list[tuple[int, int]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- text normalisation
+
+
+_FOLD = {chr(0xFF10 + i): str(i) for i in range(10)}
+_FOLD.update({"(": "（", ")": "）", "．": ".", "／": "/", "，": ",", "﹙": "（", "﹚": "）"})
+_DROP = set("“”\"'‘’「」")
+_VALUE_CH = set("0123456789.,") | {BLANK, "无", "-", "—", "－", "/"}
+
+
+@dataclass
+class Norm:
+    """Text with white space removed where it is not a cell boundary, mapped back to the source."""
+
+    s: str
+    idx: list[int]  # idx[i] = offset in the source of s[i]; one extra entry for the end
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        return (self.idx[a], self.idx[b - 1] + 1) if b > a else (self.idx[a], self.idx[a])
+
+
+def normalise(text: str, base: int = 0) -> Norm:
+    out: list[str] = []
+    idx: list[int] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch.isspace() or ch == "\u3000":
+            j = i
+            while j < n and (text[j].isspace() or text[j] == "\u3000"):
+                j += 1
+            # white space matters only between two value characters (it separates cells)
+            prev = out[-1] if out else ""
+            nxt = _FOLD.get(text[j], text[j]) if j < n else ""
+            if prev in _VALUE_CH and nxt in _VALUE_CH:
+                out.append(" ")
+                idx.append(base + i)
+            i = j
+            continue
+        if ch in _DROP:
+            i += 1
+            continue
+        out.append(_FOLD.get(ch, ch))
+        idx.append(base + i)
+        i += 1
+    idx.append(base + n)
+    return Norm("".join(out), idx)
+
+
+def _norm_label(s: str) -> str:
+    return normalise(s).s
+
+
+# ---------------------------------------------------------------- label table
+
+
+@dataclass(frozen=True)
+class Labels:
+    t2_rows: dict[str, list[str]]
+    t2_cols: dict[str, list[str]]
+    t2_layout: dict[str, dict[str, list[str]]]
+    t3_columns: list[str]
+    t3_rows: dict[str, list[str]]
+    t3_scoped: dict[str, dict[str, Any]]
+    t4_groups: list[str]
+    t4_columns: list[str]
+    anchors: dict[str, list[str]]
+
+
+@cache
+def labels() -> Labels:
+    raw: dict[str, Any] = load_toml("tables/template.toml")
+
+    def variants(d: dict[str, Any]) -> dict[str, list[str]]:
+        return {k: [_norm_label(v) for v in vs] for k, vs in d.items()}
+
+    t2, t3, t4 = raw["t2"], raw["t3"], raw["t4"]
+    return Labels(
+        t2_rows=variants(t2["rows"]),
+        t2_cols=variants(t2["columns"]),
+        t2_layout={era: dict(lay) for era, lay in t2["layout"].items()},
+        t3_columns=list(t3["columns"]),
+        t3_rows=variants(t3["rows"]),
+        t3_scoped={k: dict(v) for k, v in t3.get("scoped", {}).items()},
+        t4_groups=list(t4["groups"]),
+        t4_columns=list(t4["columns"]),
+        anchors=variants(raw["anchors"]),
+    )
+
+
+_ENUM = r"(?:[（][一二三四五六七八九十]{1,2}[）]|[一二三四五六七八九十]{1,2}、|[1-9][.、])?"
+
+
+def _alternation(table: dict[str, list[str]]) -> tuple[re.Pattern[str], dict[str, str]]:
+    owner: dict[str, str] = {}
+    for key, vs in table.items():
+        for v in vs:
+            owner.setdefault(v, key)
+    alts = sorted(owner, key=len, reverse=True)
+    pat = re.compile(_ENUM + "(" + "|".join(re.escape(a) for a in alts) + ")")
+    return pat, owner
+
+
+@cache
+def _t2_row_re() -> tuple[re.Pattern[str], dict[str, str]]:
+    return _alternation(labels().t2_rows)
+
+
+@cache
+def _t2_col_re() -> tuple[re.Pattern[str], dict[str, str]]:
+    lab = labels()
+    pat, owner = _alternation(lab.t2_cols)
+    return re.compile(pat.pattern.removeprefix(_ENUM)), owner
+
+
+@cache
+def _t3_row_re() -> tuple[re.Pattern[str], dict[str, str]]:
+    lab = labels()
+    table = dict(lab.t3_rows)
+    pat, owner = _alternation(table)
+    scoped = []
+    for key, spec in lab.t3_scoped.items():
+        for v in spec["labels"]:
+            scoped.append(f"(?P<s_{len(scoped)}>{re.escape(str(spec['enum']))}[.、]{re.escape(_norm_label(v))})")
+            owner[f"__scoped_{len(scoped) - 1}"] = key
+    full = re.compile("|".join([*scoped, pat.pattern]))
+    return full, owner
+
+
+# ---------------------------------------------------------------- value runs
+
+_UNIT_RE = re.compile(r"(万元|元)")
+
+
+def _is_value_start(s: str, i: int) -> bool:
+    ch = s[i]
+    if ch.isdigit() or ch == BLANK:
+        return True
+    if ch in ("-", "—", "－", "/"):
+        return i + 1 >= len(s) or s[i + 1] in _VALUE_CH or s[i + 1] == " "
+    if ch == "无":
+        # 无 is a printed zero only when it stands alone (无法提供 is a label)
+        return i + 1 >= len(s) or s[i + 1] in _VALUE_CH or s[i + 1] == " "
+    return False
+
+
+def read_values(s: str, a: int, b: int) -> tuple[list[Chunk], int, int]:
+    """The first run of value text in s[a:b]: chunks and the run's extent (in s)."""
+    i = a
+    while i < b and not _is_value_start(s, i):
+        i += 1
+    start = i
+    chunks: list[Chunk] = []
+    end = start
+    while i < b:
+        ch = s[i]
+        if ch == " ":
+            i += 1
+            continue
+        if ch.isdigit():
+            j = i
+            while j < b and (s[j].isdigit() or s[j] in ".,"):
+                j += 1
+            raw = s[i:j]
+            # trailing punctuation is a sentence mark, not part of the number
+            while raw and raw[-1] in ".,":
+                raw = raw[:-1]
+            j = i + len(raw) if raw else j
+            unit = None
+            m = _UNIT_RE.match(s, j, b)
+            if m:
+                unit = m.group(1)
+                j = m.end()
+            for k, piece in enumerate(_thousands(raw)):
+                chunks.append(Chunk(piece, unit if k == len(_thousands(raw)) - 1 else None))
+            i = end = j
+            continue
+        if ch == BLANK:
+            chunks.append(Chunk(BLANK))
+            i = end = i + 1
+            continue
+        if _is_value_start(s, i):
+            j = i + 1
+            while j < b and s[j] in "-—－" and ch in "-—－":
+                j += 1
+            chunks.append(Chunk(s[i:j] if s[i:j] in ZERO_WORDS else "-"))
+            i = end = j
+            continue
+        break
+    return chunks, start, end
+
+
+def _thousands(raw: str) -> list[str]:
+    if "," not in raw:
+        return [raw] if raw else []
+    # 3,119 is one number; any other comma separates cells
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw):
+        return [raw.replace(",", "")]
+    return [p for p in raw.split(",") if p]
+
+
+# ---------------------------------------------------------------- locating the tables
+
+
+@dataclass
+class Row:
+    key: str
+    label: str
+    label_start: int
+    chunks: list[Chunk]
+    run: tuple[int, int]  # extent of the value run in the normalised text
+
+
+def _find_anchor(s: str, names: list[str], start: int = 0) -> int:
+    best = -1
+    for v in names:
+        p = s.find(v, start)
+        if p >= 0 and (best < 0 or p < best):
+            best = p
+    return best
+
+
+def _scan_rows(s: str, pat: re.Pattern[str], owner: dict[str, str], a: int, b: int) -> list[Row]:
+    matches = list(pat.finditer(s, a, b))
+    rows: list[Row] = []
+    for k, m in enumerate(matches):
+        nxt = matches[k + 1].start() if k + 1 < len(matches) else b
+        key = None
+        if m.lastgroup and m.lastgroup.startswith("s_"):
+            key = owner[f"__scoped_{m.lastgroup[2:]}"]
+        else:
+            label = next(g for g in reversed(m.groups()) if g)
+            key = owner.get(label)
+        if key is None:
+            continue
+        chunks, r0, r1 = read_values(s, m.end(), nxt)
+        rows.append(Row(key, m.group(0), m.start(), chunks, (r0, r1)))
+    return rows
+
+
+# ---------------------------------------------------------------- the reader
+
+
+@dataclass
+class _Ctx:
+    source: str  # "grid" or "flat"
+    norm: Norm
+    span_ok: bool  # spans point into doc.text
+    figures: list[Figure] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, metric: str, cell: Cell, unit: str, row_label: str, col_label: str, row: Row, split: bool) -> None:
+        span = self.norm.span(*row.run) if self.span_ok and row.run[1] > row.run[0] else None
+        method = f"template:{self.source}" + ("-split" if split else "")
+        evidence = (row.label + " " + self.norm.s[row.run[0] : row.run[1]]).strip()
+        self.figures.append(
+            Figure(
+                metric=metric,
+                value=cell.value,
+                unit=unit,
+                evidence=evidence[:160],
+                span=span,
+                method=method,
+                cell=(row_label, col_label),
+            )
+        )
+
+
+def _was_split(chunks: list[Chunk], n: int) -> bool:
+    return len(chunks) != n
+
+
+def _read_t2(ctx: _Ctx, a: int, b: int, era: str | None) -> int:
+    s = ctx.norm.s
+    pat, owner = _t2_row_re()
+    col_pat, col_owner = _t2_col_re()
+    lab = labels()
+    rows = [r for r in _scan_rows(s, pat, owner, a, b) if r.chunks]
+    header: list[str] = []
+    prev_end = a
+    found = 0
+    seen: set[str] = set()
+    for row in rows:
+        if row.key in seen:
+            continue
+        cols_found = [col_owner[m.group(1)] for m in col_pat.finditer(s, prev_end, row.label_start)]
+        if cols_found:
+            header = cols_found
+        prev_end = row.run[1]
+        allowed = {c for lay in lab.t2_layout.values() for c in lay.get(row.key, [])}
+        cols = [c for c in header if c in allowed]
+        if not cols:
+            for e in ([era] if era else []) + ["template2021", "template2019"]:
+                lay = lab.t2_layout.get(e or "", {})
+                if row.key in lay and (e == era or len(lay[row.key]) == len(row.chunks)):
+                    cols = list(lay[row.key])
+                    break
+        if not cols:
+            continue
+        cells = _choose_t2(ctx, row, cols)
+        if cells is None:
+            continue
+        seen.add(row.key)
+        found += 1
+        split = _was_split(row.chunks, len(cols))
+        for col, cell in zip(cols, cells, strict=True):
+            metric = f"t2.{row.key}.{col}"
+            unit = "件"
+            if col == "amount":
+                unit = cell.unit or _amount_unit(s, row, prev_end, era)
+            ctx.add(metric, cell, unit, row.label, T2_COLUMN_ZH.get(col, col), row, split)
+    return found
+
+
+def _amount_unit(s: str, row: Row, prev_end: int, era: str | None) -> str:
+    window = s[max(0, row.label_start - 60) : row.label_start]
+    if "万元" in window:
+        return "万元"
+    if "元" in window:
+        return "元"
+    return "万元" if row.key == "fees" else "元"
+
+
+def _choose_t2(ctx: _Ctx, row: Row, cols: list[str]) -> list[Cell] | None:
+    cands = split_cells(row.chunks, len(cols), cap=2000)
+    if not cands:
+        ctx.notes.append(f"table 2 {row.label}: {len(cols)} cells expected, value text does not split")
+        return None
+    if len(cands) == 1:
+        return cands[0]
+
+    def score(cells: list[Cell]) -> tuple[float, ...]:
+        v = {c: cell.value for c, cell in zip(cols, cells, strict=True)}
+        if "change" in v:
+            # a year's change in the number of items is usually nil or small
+            return (abs(v["change"]), -v.get("prev_items", 0))
+        if "new_published" in v:
+            # what is made in the year is normally what is published; the running total is larger
+            tot = v.get("total_published", math.inf)
+            return (float(tot < v["new_published"]), abs(v.get("new_made", 0) - v["new_published"]), -tot)
+        if "repealed" in v:
+            # repeals are rare; documents in force outnumber those issued in one year
+            return (float(v.get("in_force", math.inf) < v["issued"]), v["repealed"], -v.get("in_force", 0))
+        if "projects" in v and "amount" in v:
+            per = v["amount"] / max(v["projects"], 1)
+            # typical price of one centrally procured project: about 0.5 million 元 (50 万元)
+            typical = 50.0 if (cells[-1].unit == "万元") else 5e5
+            return (abs(math.log10(max(per, 1e-9) / typical)),)
+        return (0.0,)
+
+    best = min(cands, key=score)
+    reading = "|".join(c.text for c in best)
+    ctx.notes.append(
+        f"table 2 {row.label}: run-together digits read as {reading} "
+        f"({len(cands)} possible splits; chosen by preference, not by an identity)"
+    )
+    return best
+
+
+def _t3_key_parts(key: str) -> str:
+    return key.split(".")[0]
+
+
+def _read_t3(ctx: _Ctx, a: int, b: int) -> tuple[int, bool]:
+    s = ctx.norm.s
+    pat, owner = _t3_row_re()
+    lab = labels()
+    ncol = len(lab.t3_columns)
+    rows_all = _scan_rows(s, pat, owner, a, b)
+    has_sub_other = any(r.key.startswith("other.") and r.chunks for r in rows_all)
+    rows: list[Row] = []
+    seen: set[str] = set()
+    group: str | None = None
+    for r in rows_all:
+        if r.key == "other":
+            group = "other"
+        if r.key == "other.other" and group != "other":
+            continue
+        if not r.chunks or r.key in seen:
+            continue
+        if r.key == "other" and has_sub_other:
+            continue
+        seen.add(r.key)
+        rows.append(r)
+    if not rows:
+        return 0, False
+
+    def final(cells: list[Cell]) -> bool:
+        return sum(c.value for c in cells[:-1]) == cells[-1].value or cells[-1].blank
+
+    cand: dict[str, list[list[Cell]]] = {}
+    for r in rows:
+        width = sum(len(c.text) for c in r.chunks)
+
+        def prune(cells: list[Cell], width: int = width) -> bool:
+            # the applicant cells cannot add up to more than the widest total the digits allow
+            used = sum(len(c.text) for c in cells)
+            return len(cells) >= ncol or sum(c.value for c in cells) < 10 ** max(width - used, 0)
+
+        cs = split_cells(r.chunks, ncol, prune=prune, final=final, cap=500)
+        if not cs:
+            loose = split_cells(r.chunks, ncol, cap=2)
+            if len(loose) == 1:
+                cs = loose
+                ctx.notes.append(f"table 3 {r.label}: cells do not add up to the printed 总计 (kept as printed)")
+            else:
+                ctx.notes.append(f"table 3 {r.label}: no reading of '{s[r.run[0] : r.run[1]]}' as {ncol} cells")
+                continue
+        cand[r.key] = cs
+
+    chosen = _solve_t3_columns(ctx, rows, cand)
+    total_blank = False
+    for r in rows:
+        cells = chosen.get(r.key)
+        if cells is None:
+            continue
+        if cells[-1].blank and any(c.value for c in cells[:-1]):
+            s_sum = sum(c.value for c in cells[:-1])
+            cells = [*cells[:-1], Cell(text="", value=s_sum, unit=None, blank=True)]
+            ctx.notes.append(f"table 3 {r.label}: 总计 printed blank; stored as the row's sum {s_sum:g}")
+            total_blank = True
+        split = _was_split(r.chunks, ncol)
+        for col, cell in zip(lab.t3_columns, cells, strict=True):
+            ctx.add(f"t3.{r.key}.{col}", cell, "件", r.label, T3_COLUMN_ZH[col], r, split)
+    return len(chosen), total_blank
+
+
+def _solve_t3_columns(ctx: _Ctx, rows: list[Row], cand: dict[str, list[list[Cell]]]) -> dict[str, list[Cell]]:
+    """Pick one reading per row so that the column identities hold; flag what stays open."""
+    fixed = {k: v[0] for k, v in cand.items() if len(v) == 1}
+    open_keys = [k for k, v in cand.items() if len(v) > 1]
+    if not open_keys:
+        return fixed
+    ncol = len(labels().t3_columns)
+
+    def holds(sel: dict[str, list[Cell]]) -> bool:
+        outcomes = [k for k in sel if _t3_key_parts(k) in T3_OUTCOME_GROUPS]
+        for c in range(ncol):
+            val = {k: v[c].value for k, v in sel.items()}
+            if "total" in val and outcomes and sum(val[k] for k in outcomes) != val["total"]:
+                return False
+            if all(k in val for k in ("new_received", "carried_over", "total", "carried_forward")) and (
+                val["new_received"] + val["carried_over"] != val["total"] + val["carried_forward"]
+            ):
+                return False
+        return True
+
+    size = 1
+    for k in open_keys:
+        size *= len(cand[k])
+    good: list[dict[str, list[Cell]]] = []
+    if size <= 50000:
+        for combo in product(*(cand[k] for k in open_keys)):
+            sel = dict(fixed)
+            sel.update(zip(open_keys, combo, strict=True))
+            if holds(sel):
+                good.append(sel)
+                if len(good) > 1:
+                    break
+    if len(good) == 1:
+        return good[0]
+    # no unique reading: prefer cells under columns that the 总计 row shows as non-zero
+    profile = fixed.get("total")
+    result = dict(fixed)
+    for k in open_keys:
+
+        def pref(cells: list[Cell]) -> tuple[int, int, float]:
+            outside = sum(1 for i, c in enumerate(cells[:-1]) if c.value and profile and not profile[i].value)
+            return (outside, sum(1 for c in cells if c.value), -cells[0].value)
+
+        result[k] = min(cand[k], key=pref)
+        ctx.notes.append(
+            f"table 3 {k}: {len(cand[k])} readings of the run-together digits; "
+            f"{'several' if good else 'none'} satisfy the column identities; chose "
+            + "|".join(c.text or "0" for c in result[k])
+        )
+    return result
+
+
+def _read_t4(ctx: _Ctx, a: int, b: int) -> int:
+    s = ctx.norm.s
+    lab = labels()
+    chunks: list[Chunk] = []
+    runs: list[tuple[int, int]] = []
+    i = a
+    while i < b:
+        cs, r0, r1 = read_values(s, i, b)
+        if not cs:
+            break
+        chunks.extend(cs)
+        runs.append((r0, r1))
+        i = r1
+    ng, nc = len(lab.t4_groups), len(lab.t4_columns)
+    n = ng * nc
+    if not chunks:
+        return 0
+
+    def prune(cells: list[Cell]) -> bool:
+        k = len(cells)
+        if k % nc == 0:
+            g = cells[k - nc : k]
+            return sum(c.value for c in g[:-1]) == g[-1].value
+        return True
+
+    # take as many runs as make a reading; trailing runs may be later prose numbers
+    sol: list[list[Cell]] = []
+    used = len(runs)
+    while used > 0:
+        part = [c for c in _chunks_upto(chunks, runs, s, used)]
+        sol = split_cells(part, n, prune=prune, cap=3)
+        if sol:
+            break
+        used -= 1
+    identity_ok = True
+    if not sol:
+        used = len(runs)
+        while used > 0:
+            part = _chunks_upto(chunks, runs, s, used)
+            sol = split_cells(part, n, cap=2)
+            if len(sol) == 1:
+                break
+            used -= 1
+        identity_ok = False
+        if len(sol) != 1:
+            ctx.notes.append("table 4: value text does not read as 15 cells")
+            return 0
+        ctx.notes.append("table 4: group totals do not add up (values kept as printed)")
+    if len(sol) > 1:
+        ctx.notes.append(f"table 4: {len(sol)} readings satisfy the group totals; the first is kept")
+    cells = sol[0]
+    run = (runs[0][0], runs[used - 1][1])
+    row = Row("t4", "", run[0], [], run)
+    split = identity_ok and len(_chunks_upto(chunks, runs, s, used)) != n
+    for gi, grp in enumerate(lab.t4_groups):
+        for ci, col in enumerate(lab.t4_columns):
+            ctx.add(f"t4.{grp}.{col}", cells[gi * nc + ci], "件", T4_GROUP_ZH[grp], T4_COLUMN_ZH[col], row, split)
+    return 1
+
+
+def _chunks_upto(chunks: list[Chunk], runs: list[tuple[int, int]], s: str, used: int) -> list[Chunk]:
+    out: list[Chunk] = []
+    for r0, r1 in runs[:used]:
+        cs, _, _ = read_values(s, r0, r1)
+        out.extend(cs)
+    return out
+
+
+def _detect_era(s: str) -> str | None:
+    a = labels().anchors
+    n19 = sum(1 for v in a["era2019"] if v in s)
+    n21 = sum(1 for v in a["era2021"] if v in s)
+    if n19 > n21:
+        return "template2019"
+    if n21 > n19:
+        return "template2021"
+    return None
+
+
+@dataclass
+class _Layout:
+    t2: tuple[int, int] | None
+    t3: tuple[int, int] | None
+    t4: tuple[int, int] | None
+
+
+def _locate(s: str) -> _Layout:
+    """Where each table sits. Section names also occur in the report's introduction, so each
+    table is anchored on a row only a table has, then widened back to its heading."""
+    a = labels().anchors
+    first_row = min((p for v in labels().t3_rows["new_received"] if (p := s.find(v)) >= 0), default=-1)
+    t3_start = -1
+    if first_row >= 0:
+        t3_start = first_row
+        for v in a["t3"]:
+            p = s.rfind(v, max(0, first_row - 400), first_row)
+            if 0 <= p < t3_start:
+                t3_start = p
+    t2_start = -1
+    limit = t3_start if t3_start >= 0 else len(s)
+    for v in a["t2"]:
+        p = s.find(v, 0, limit)
+        if p >= 0 and (t2_start < 0 or p < t2_start) and "第二十条" in v:
+            t2_start = p
+    if t2_start < 0:
+        for v in a["t2"]:
+            p = s.rfind(v, 0, limit)
+            if p >= 0 and (t2_start < 0 or p < t2_start):
+                t2_start = p
+    t4_start = -1
+    if t3_start >= 0:
+        pat, _ = _t3_row_re()
+        last_row = t3_start
+        for m in pat.finditer(s, t3_start, min(len(s), t3_start + 6000)):
+            if m.group(0).endswith(tuple(labels().t3_rows["carried_forward"])):
+                last_row = m.end()
+                break
+        t4_start = _find_anchor(s, a["t4"], last_row)
+        if t4_start < 0 or t4_start - last_row > 600:
+            # a grid has no section heading: table 4 begins at its 行政复议 header
+            t4_start = s.find("行政复议", last_row)
+    t2 = (t2_start, t3_start if t3_start >= 0 else min(len(s), t2_start + 3000)) if t2_start >= 0 else None
+    t3 = (t3_start, t4_start if t4_start >= 0 else len(s)) if t3_start >= 0 else None
+    t4 = None
+    if t4_start >= 0:
+        end = len(s)
+        for stop in ("五、", "五.", "（五）"):
+            p = s.find(stop, t4_start)
+            if 0 <= p < end:
+                end = p
+        t4 = (t4_start, min(end, t4_start + 2000))
+    return _Layout(t2, t3, t4)
+
+
+def _read_all(ctx: _Ctx, era_hint: str | None) -> tuple[int, int, int, bool, _Layout]:
+    s = ctx.norm.s
+    lay = _locate(s)
+    era = era_hint or _detect_era(s)
+    n2 = _read_t2(ctx, *lay.t2, era) if lay.t2 else 0
+    n3, blank = _read_t3(ctx, *lay.t3) if lay.t3 else (0, False)
+    n4 = 0
+    if lay.t4:
+        # the table-4 values follow its last column header
+        a, b = lay.t4
+        hdr = max(s.rfind("总计", a, b), s.rfind("审结", a, b))
+        n4 = _read_t4(ctx, hdr + 2 if hdr >= 0 else a, b)
+    return n2, n3, n4, blank, lay
+
+
+# ---------------------------------------------------------------- grids
+
+
+def grid_text(tables: list[Table]) -> str:
+    """Render grids one row per line: label cells, then value cells with blanks kept as BLANK."""
+    lines: list[str] = []
+    for t in tables:
+        for row in t.rows:
+            cells = ["" if c is None else " ".join(str(c).split()) for c in row]
+            last_label = -1
+            for i, c in enumerate(cells):
+                if c and not _looks_value(c):
+                    last_label = i
+            label_parts: list[str] = []
+            for c in cells[: last_label + 1]:
+                if c and (not label_parts or label_parts[-1] != c):
+                    label_parts.append(c)
+            values = [c if c else BLANK for c in cells[last_label + 1 :]]
+            if last_label >= 0 and not any(v != BLANK for v in values) and len(values) > 1:
+                # a header or heading row: keep its words, drop the blanks
+                values = []
+            lines.append(" ".join(label_parts) + (" " if label_parts and values else "") + " ".join(values))
+        lines.append("")
+    return "\n".join(lines)
+
+
+_VALUE_CELL = re.compile(r"^[-—－/／无]+$|^[+-]?[\d０-９][\d０-９,，.]*\s*(万元|元|件|条|个)?$")
+
+
+def _looks_value(c: str) -> bool:
+    return bool(_VALUE_CELL.match(c.strip()))
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def extract(doc: ParsedDocument) -> TemplateResult:
+    res = TemplateResult()
+    if doc.image_only or not doc.text:
+        return res
+    text_ctx = _Ctx("flat", normalise(doc.text), span_ok=True)
+    era = _detect_era(text_ctx.norm.s)
+    t_counts = _read_all(text_ctx, era)
+    grid_ctx: _Ctx | None = None
+    g_counts = (0, 0, 0, False, None)
+    if doc.tables:
+        gt = grid_text(doc.tables)
+        grid_ctx = _Ctx("grid", normalise(gt), span_ok=False)
+        era = era or _detect_era(grid_ctx.norm.s)
+        g_counts = _read_all(grid_ctx, era)  # type: ignore[assignment]
+    if not (any(t_counts[:3]) or any(g_counts[:3])):
+        return res
+    res.era = era or ("template2021" if any("t3.other." in f.metric for f in text_ctx.figures) else None)
+
+    # per table, grids win when they hold at least as many rows as the text reading
+    for ti, prefix in enumerate(("t2.", "t3.", "t4.")):
+        use_grid = grid_ctx is not None and g_counts[ti] >= t_counts[ti] and g_counts[ti] > 0
+        src = grid_ctx if use_grid and grid_ctx is not None else text_ctx
+        res.figures.extend(f for f in src.figures if f.metric.startswith(prefix))
+        res.notes.extend(n for n in src.notes if n.startswith(f"table {ti + 2}"))
+    res.table_spans = _spans(text_ctx)
+    res.figures.extend(derive_headline(res.figures))
+    return res
+
+
+def _spans(ctx: _Ctx) -> list[tuple[int, int]]:
+    lay = _locate(ctx.norm.s)
+    ends: dict[str, int] = {}
+    for f in ctx.figures:
+        if f.span:
+            t = f.metric[:2]
+            ends[t] = max(ends.get(t, 0), f.span[1])
+    spans = []
+    for name, part in (("t2", lay.t2), ("t3", lay.t3), ("t4", lay.t4)):
+        if part and name in ends:
+            start = ctx.norm.idx[part[0]]
+            spans.append((start, max(ends[name], start)))
+    return spans
+
+
+def derive_headline(figs: list[Figure]) -> list[Figure]:
+    """Headline keys restated from the template cells, as metrics.md defines them."""
+    v = {f.metric: f.value for f in figs}
+    out: list[Figure] = []
+
+    def put(metric: str, value: float, evidence: str) -> None:
+        out.append(Figure(metric=metric, value=value, unit="件", evidence=evidence, method="template:derived"))
+
+    for metric, src in (
+        ("requests.received", "t3.new_received.total"),
+        ("requests.carried_over", "t3.carried_over.total"),
+        ("requests.answered", "t3.total.total"),
+        ("requests.carried_forward", "t3.carried_forward.total"),
+        ("requests.granted", "t3.granted.total"),
+        ("requests.partially_granted", "t3.partially_granted.total"),
+    ):
+        if src in v:
+            put(metric, v[src], src)
+    for metric, grp in (
+        ("requests.refused", "withheld"),
+        ("requests.unable", "unable"),
+        ("requests.not_processed", "not_processed"),
+    ):
+        keys = [k for k in v if k.startswith(f"t3.{grp}.") and k.endswith(".total")]
+        if keys:
+            put(metric, sum(v[k] for k in keys), " + ".join(sorted(keys)))
+    for col in ("upheld", "corrected", "other", "pending", "total"):
+        if f"t4.review.{col}" in v:
+            put(f"reviews.{col}", v[f"t4.review.{col}"], f"t4.review.{col}")
+        parts = [k for k in (f"t4.lawsuit_direct.{col}", f"t4.lawsuit_after_review.{col}") if k in v]
+        if parts:
+            put(f"lawsuits.{col}", sum(v[k] for k in parts), " + ".join(parts))
+    return out
