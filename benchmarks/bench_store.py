@@ -90,10 +90,17 @@ def make_report(code: str, body: int, year: int, plan: list[tuple[str, str, str 
         year=year,
         era="prose" if year < 2019 else "template2021",
     )
-    return Report(source=f"https://example.invalid/{code}/{body}/{year}.html", identity=ident, figures=figures, checks=checks)
+    return Report(
+        source=f"https://example.invalid/{code}/{body}/{year}.html",
+        identity=ident,
+        figures=figures,
+        checks=checks,
+    )
 
 
-def generate(regions: int, departments: int, years: int, plan: list[tuple[str, str, str | None]]) -> Iterator[tuple[Report, DocumentInfo]]:
+def generate(
+    regions: int, departments: int, years: int, plan: list[tuple[str, str, str | None]]
+) -> Iterator[tuple[Report, DocumentInfo]]:
     for r in range(regions):
         code = f"{900000 + r}"
         for body in range(departments + 1):
@@ -106,7 +113,9 @@ def generate(regions: int, departments: int, years: int, plan: list[tuple[str, s
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--regions", type=int, default=3000)
-    ap.add_argument("--departments", type=int, default=2, help="departments per region, besides its government")
+    ap.add_argument(
+        "--departments", type=int, default=2, help="departments per region, besides its government"
+    )
     ap.add_argument("--years", type=int, default=11)
     ap.add_argument("--figures", type=int, default=200, help="figures per report")
     ap.add_argument("--batch", type=int, default=500, help="reports per transaction")
@@ -126,8 +135,10 @@ def main(argv: list[str] | None = None) -> int:
         path = Path(tmp.name) / "bench.db"
 
     total_reports = args.regions * (args.departments + 1) * args.years
-    print(f"synthetic: {args.regions} regions x {args.departments + 1} bodies x {args.years} years = "
-          f"{total_reports} reports, {len(plan)} figures each = {total_reports * len(plan):,} figures")
+    print(
+        f"synthetic: {args.regions} regions x {args.departments + 1} bodies x {args.years} years = "
+        f"{total_reports} reports, {len(plan)} figures each = {total_reports * len(plan):,} figures"
+    )
     with Store.open(path) as store:
         ingest_s = 0.0
         done = 0
@@ -158,14 +169,20 @@ def main(argv: list[str] | None = None) -> int:
         counts = store.counts()
 
     size = os.path.getsize(path)
-    print(f"ingest: {done} reports in {ingest_s:.1f} s = {done / ingest_s:,.0f} reports/s "
-          f"({counts['figures'] / ingest_s:,.0f} figures/s); ANALYZE {analyze_s:.1f} s")
+    print(
+        f"ingest: {done} reports in {ingest_s:.1f} s = {done / ingest_s:,.0f} reports/s "
+        f"({counts['figures'] / ingest_s:,.0f} figures/s); ANALYZE {analyze_s:.1f} s"
+    )
     print(f"rows: {counts}")
     print(f"database: {size / 1e6:,.0f} MB ({size / max(counts['figures'], 1):.0f} bytes per figure)")
 
     # A fresh connection, as a `compare` command would have; first run warms the page cache.
     with Store.open(path) as store:
-        for metric, level in (("requests.received", "government"), ("requests.received", "all"), ("实质公开率", "government")):
+        for metric, level in (
+            ("requests.received", "government"),
+            ("requests.received", "all"),
+            ("实质公开率", "government"),
+        ):
             times = []
             rows = 0
             for _ in range(args.repeat):
@@ -173,8 +190,10 @@ def main(argv: list[str] | None = None) -> int:
                 result = compare.compare(store, [metric], level=level, years=(2014, 2024))
                 times.append(time.perf_counter() - t0)
                 rows = len(result.rows)
-            print(f"compare {metric} level={level}: {rows} rows; median {statistics.median(times) * 1000:.0f} ms, "
-                  f"first {times[0] * 1000:.0f} ms, min {min(times) * 1000:.0f} ms")
+            print(
+                f"compare {metric} level={level}: {rows} rows; median {statistics.median(times) * 1000:.0f} ms, "
+                f"first {times[0] * 1000:.0f} ms, min {min(times) * 1000:.0f} ms"
+            )
     if tmp:
         tmp.cleanup()
     return 0

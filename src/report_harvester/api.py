@@ -1,8 +1,8 @@
 """The library API; the CLI is a thin shell over these functions.
 
-    extract_bytes(data, source)  -> Report      parse -> identify -> extract -> check, pure
-    extract_path(path)           -> Report      reads one file (size-limited), then extract_bytes
-    iter_documents(paths)        -> (source, Report | HarvesterError) for files, directories, "-"
+extract_bytes(data, source)  -> Report      parse -> identify -> extract -> check, pure
+extract_path(path)           -> Report      reads one file (size-limited), then extract_bytes
+iter_documents(paths)        -> (source, Report | HarvesterError) for files, directories, "-"
 """
 
 from __future__ import annotations

@@ -89,7 +89,9 @@ def render(result: CompareResult, path: Path, *, title: str | None = None) -> li
             label = row.name + (f"（{row.measure}）" if len(result.measures) > 1 else "")
             ax.plot(xs, ys, marker="o", linewidth=1.6, label=label)
         measure = result.measures[0]
-        ylabel = " / ".join(f"{m.zh or m.label}（{m.unit}）" if m.unit else (m.zh or m.label) for m in result.measures)
+        ylabel = " / ".join(
+            f"{m.zh or m.label}（{m.unit}）" if m.unit else (m.zh or m.label) for m in result.measures
+        )
         ax.set_ylabel(ylabel)
         ax.set_xlabel("年度")
         ax.set_title(title or f"{measure.zh or measure.label}：各地区逐年比较")

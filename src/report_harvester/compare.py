@@ -172,11 +172,15 @@ def parse_measure(spec: str, store: Store) -> Measure:
     row = store.conn.execute("SELECT unit, zh FROM metrics WHERE key = ?", (key,)).fetchone()
     if row is None:
         names = ", ".join(f"{i.key} ({i.zh})" for i in indicators().values())
-        raise QueryError(f"unknown metric {key!r}; metric keys are in patterns/metrics.toml; indicators: {names}")
+        raise QueryError(
+            f"unknown metric {key!r}; metric keys are in patterns/metrics.toml; indicators: {names}"
+        )
     unit = row[0] or ""
     if unit in MONEY_UNITS:
         unit = "元"
-    return Measure(label=spec if dim is None else f"{key}[{dim}]", unit=unit, metrics=(key,), dimension=dim, zh=row[1])
+    return Measure(
+        label=spec if dim is None else f"{key}[{dim}]", unit=unit, metrics=(key,), dimension=dim, zh=row[1]
+    )
 
 
 def parse_years(text: str | None) -> tuple[int, int] | None:
@@ -242,8 +246,14 @@ class CompareResult:
     def to_json(self) -> dict[str, Any]:
         return {
             "measures": [
-                {"label": m.label, "unit": m.unit, "metrics": list(m.metrics), "dimension": m.dimension,
-                 "formula": m.indicator.formula if m.indicator else None, "zh": m.zh}
+                {
+                    "label": m.label,
+                    "unit": m.unit,
+                    "metrics": list(m.metrics),
+                    "dimension": m.dimension,
+                    "formula": m.indicator.formula if m.indicator else None,
+                    "zh": m.zh,
+                }
                 for m in self.measures
             ],
             "years": self.years,
@@ -360,14 +370,16 @@ def compare(
     _fill_bodies(store, bodies)
     for row in rows.values():
         row.code, row.name, row.level, row.former_names = bodies[row.body_id]
-    if years:
-        year_list = list(range(years[0], years[1] + 1))
-    else:
-        year_list = sorted(seen_years)
+    year_list = list(range(years[0], years[1] + 1)) if years else sorted(seen_years)
     order = {m.label: i for i, m in enumerate(parsed)}
     ordered = sorted(
         rows.values(),
-        key=lambda r: (r.code or "~", LEVELS.index(r.level) if r.level in LEVELS else 9, r.name, order[r.measure]),
+        key=lambda r: (
+            r.code or "~",
+            LEVELS.index(r.level) if r.level in LEVELS else 9,
+            r.name,
+            order[r.measure],
+        ),
     )
     return CompareResult(parsed, year_list, ordered)
 
@@ -397,8 +409,15 @@ def header(result: CompareResult) -> list[str]:
 
 def table_rows(result: CompareResult) -> list[list[Any]]:
     return [
-        [r.code or "", r.name, "、".join(r.former_names), r.level, r.measure, r.unit,
-         *(_clean(r.values.get(y)) for y in result.years)]
+        [
+            r.code or "",
+            r.name,
+            "、".join(r.former_names),
+            r.level,
+            r.measure,
+            r.unit,
+            *(_clean(r.values.get(y)) for y in result.years),
+        ]
         for r in result.rows
     ]
 
@@ -419,16 +438,25 @@ def render_table(result: CompareResult) -> str:
     multi = len(result.measures) > 1
     head = ["code", "body", *(["metric"] if multi else []), *(str(y) for y in result.years)]
     body = [
-        [r.code or "", r.name, *([r.measure] if multi else []), *(_fmt(r.values.get(y)) for y in result.years)]
+        [
+            r.code or "",
+            r.name,
+            *([r.measure] if multi else []),
+            *(_fmt(r.values.get(y)) for y in result.years),
+        ]
         for r in result.rows
     ]
     fixed = 3 if multi else 2
     widths = [max(_width(str(x)) for x in col) for col in zip(head, *body, strict=True)]
     lines = []
     for i, line in enumerate([head, *body]):
-        cells = [_pad(c, w, right=j >= fixed and i > 0) for j, (c, w) in enumerate(zip(line, widths, strict=True))]
+        cells = [
+            _pad(c, w, right=j >= fixed and i > 0) for j, (c, w) in enumerate(zip(line, widths, strict=True))
+        ]
         lines.append("  ".join(cells).rstrip())
-    units = "; ".join(f"{m.label}: {m.unit}" + (f" = {m.indicator.formula}" if m.indicator else "") for m in result.measures)
+    units = "; ".join(
+        f"{m.label}: {m.unit}" + (f" = {m.indicator.formula}" if m.indicator else "") for m in result.measures
+    )
     lines.append(f"({units})")
     return "\n".join(lines)
 

@@ -10,9 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_FULLWIDTH = str.maketrans(
-    "０１２３４５６７８９．，％：；（）", "0123456789.,%:;()"
-)
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，％：；（）", "0123456789.,%:;()")
 
 _DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 _DIGITS.update({"六": 6, "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5})

@@ -56,7 +56,12 @@ class Archive:
         if not target.is_file() or target.stat().st_size != len(data):
             _atomic_write(target, data)
         if fetch is not None:
-            meta = self.meta(sha) or {"sha256": sha, "size": len(data), "media_type": media_type, "fetches": []}
+            meta = self.meta(sha) or {
+                "sha256": sha,
+                "size": len(data),
+                "media_type": media_type,
+                "fetches": [],
+            }
             if media_type and not meta.get("media_type"):
                 meta["media_type"] = media_type
             fetches = [f for f in meta.get("fetches", []) if f.get("url") != fetch.get("url")]

@@ -67,7 +67,12 @@ def is_report_title(title: str) -> bool:
 def is_column_title(title: str) -> bool:
     """A sub-column of a 年报 column: 部门年报, 乡镇（街道）年报, 市本级政府信息公开年报 (no year, short)."""
     t = clean_title(title)
-    return 2 <= len(t) <= 24 and bool(_COLUMN_WORD.search(t)) and report_year(t) is None and not _NOT_REPORT.search(t)
+    return (
+        2 <= len(t) <= 24
+        and bool(_COLUMN_WORD.search(t))
+        and report_year(t) is None
+        and not _NOT_REPORT.search(t)
+    )
 
 
 _DEPT_PATH = re.compile(r"/(?:bmnb|bmdnbg|bmxxgk|bm)(?:/|_|$)", re.I)
@@ -173,11 +178,40 @@ def js_redirect_target(url: str, data: bytes) -> str | None:
 
 # -- pagination --------------------------------------------------------------------------------------
 
-_NEXT_WORDS = {"下一页", "下页", "后一页", "尾页", "末页", "最后一页", ">", ">>", "»", "›", "next", "Next", "下一頁"}
+_NEXT_WORDS = {
+    "下一页",
+    "下页",
+    "后一页",
+    "尾页",
+    "末页",
+    "最后一页",
+    ">",
+    ">>",
+    "»",
+    "›",
+    "next",
+    "Next",
+    "下一頁",
+}
 _INDEX_N = re.compile(r"^(index|list|default)_(\d+)\.(s?html?|jsp|php)$", re.I)
-_PAGE_KEYS = {"page", "pageindex", "pageno", "pagenum", "cur_page", "curpage", "p", "pn", "currentpage", "startrecord"}
-_CREATE_PAGE = re.compile(r"createPageHTML\(\s*['\"]?(\d+)['\"]?\s*,\s*['\"]?(\d+)['\"]?\s*,\s*['\"](\w+)['\"]\s*,\s*['\"](\w+)['\"]")
-_COUNT_PAGE = re.compile(r"(?:countPage|pageCount|totalPage|page_count|pagecount|totalpages)\s*[:=]\s*['\"]?(\d+)", re.I)
+_PAGE_KEYS = {
+    "page",
+    "pageindex",
+    "pageno",
+    "pagenum",
+    "cur_page",
+    "curpage",
+    "p",
+    "pn",
+    "currentpage",
+    "startrecord",
+}
+_CREATE_PAGE = re.compile(
+    r"createPageHTML\(\s*['\"]?(\d+)['\"]?\s*,\s*['\"]?(\d+)['\"]?\s*,\s*['\"](\w+)['\"]\s*,\s*['\"](\w+)['\"]"
+)
+_COUNT_PAGE = re.compile(
+    r"(?:countPage|pageCount|totalPage|page_count|pagecount|totalpages)\s*[:=]\s*['\"]?(\d+)", re.I
+)
 
 
 def _dir(path: str) -> str:
@@ -202,7 +236,9 @@ def _same_list(list_url: str, candidate: str) -> bool:
         return False
     if a.path == b.path:
         return a.query != b.query
-    return _dir(a.path) == _dir(b.path) and bool(_INDEX_N.match(b.path.rsplit("/", 1)[-1]) or b.path.endswith("/"))
+    return _dir(a.path) == _dir(b.path) and bool(
+        _INDEX_N.match(b.path.rsplit("/", 1)[-1]) or b.path.endswith("/")
+    )
 
 
 def _index_pages(url: str, count: int, ext: str, one_based: bool, stem: str = "index") -> list[Link]:

@@ -116,7 +116,11 @@ def _host_matches(netloc: str, patterns: set[str]) -> bool:
 # WAF challenge shapes (spec/sites.md): answering them is out of scope, recognising them is not.
 _WAF_SIGNS: list[tuple[int | None, re.Pattern[bytes], str]] = [
     (412, re.compile(rb"\$_ts|_\$[a-zA-Z]{2}"), "WAF challenge (Ruishu, HTTP 412 $_ts)"),
-    (521, re.compile(rb"document\.cookie|__jsl_clearance"), "WAF challenge (Jiasule, HTTP 521 cookie script)"),
+    (
+        521,
+        re.compile(rb"document\.cookie|__jsl_clearance"),
+        "WAF challenge (Jiasule, HTTP 521 cookie script)",
+    ),
     (None, re.compile(rb"acw_sc__v2"), "WAF challenge (Aliyun acw_sc__v2)"),
     (None, re.compile(rb"wzws_cid|wzws_sessionid|WZWS_CONFIRM"), "WAF challenge (wzws session cookie)"),
 ]
@@ -352,7 +356,9 @@ class Fetcher:
                 for chunk in resp.iter_bytes():
                     size += len(chunk)
                     if size > self.policy.max_bytes:
-                        raise FetchError(f"response over the limit of {self.policy.max_bytes} bytes", source=url)
+                        raise FetchError(
+                            f"response over the limit of {self.policy.max_bytes} bytes", source=url
+                        )
                     chunks.append(chunk)
                 body = b"".join(chunks)
         except httpx.TimeoutException as exc:
@@ -369,7 +375,9 @@ class Fetcher:
             raise HostBlocked(waf, source=url)
         if status == 429 or status >= 500:
             raise _Retryable(f"HTTP {status}", _retry_after(hdrs.get("retry-after")))
-        return FetchResult(url=url, final_url=url, status=status, content=body, headers=hdrs, fetched_at=time.time())
+        return FetchResult(
+            url=url, final_url=url, status=status, content=body, headers=hdrs, fetched_at=time.time()
+        )
 
 
 def _resolve(hostname: str) -> list[str]:

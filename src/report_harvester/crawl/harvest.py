@@ -241,7 +241,8 @@ class Harvester:
         while self._pending_robots:
             host, text = self._pending_robots.pop()
             self.store.conn.execute(
-                "INSERT OR REPLACE INTO crawl_robots(host, text, fetched_at) VALUES (?, ?, ?)", (host, text, time.time())
+                "INSERT OR REPLACE INTO crawl_robots(host, text, fetched_at) VALUES (?, ?, ?)",
+                (host, text, time.time()),
             )
 
     def _meta(self, key: str) -> Any:
@@ -271,9 +272,21 @@ class Harvester:
                 conn.execute("DELETE FROM crawl_frontier")
                 for s in self.sources.values():
                     for col in s.columns:
-                        self._add(s.id, discover.Link(col.url, "list", page=1, level=col.level), col.family or s.family, col.selector, parent_changed=True)
+                        self._add(
+                            s.id,
+                            discover.Link(col.url, "list", page=1, level=col.level),
+                            col.family or s.family,
+                            col.selector,
+                            parent_changed=True,
+                        )
                     for url in s.view_urls():
-                        self._add(s.id, discover.Link(url, "page", level="government"), s.family, None, parent_changed=True)
+                        self._add(
+                            s.id,
+                            discover.Link(url, "page", level="government"),
+                            s.family,
+                            None,
+                            parent_changed=True,
+                        )
             self._set_meta("active_run", {"run_id": run_id, "sources": ids})
         if resumed:
             self.log(f"resuming the harvest interrupted in run {active['run_id']}")
@@ -314,7 +327,19 @@ class Harvester:
         self.store.conn.execute(
             "INSERT OR IGNORE INTO crawl_frontier(url, source, kind, title, page, level, family, selector, mode,"
             " listed, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (link.url, source, link.kind, link.title, link.page, link.level, family, selector, mode, listed, state),
+            (
+                link.url,
+                source,
+                link.kind,
+                link.title,
+                link.page,
+                link.level,
+                family,
+                selector,
+                mode,
+                listed,
+                state,
+            ),
         )
 
     def _next_tasks(self, after: int) -> list[_Task]:
@@ -356,7 +381,9 @@ class Harvester:
             sys.stderr.write("\n")
 
     def _progress(self, inflight: int) -> None:
-        done = self.store.conn.execute("SELECT COUNT(*) FROM crawl_frontier WHERE state != 'pending'").fetchone()[0]
+        done = self.store.conn.execute(
+            "SELECT COUNT(*) FROM crawl_frontier WHERE state != 'pending'"
+        ).fetchone()[0]
         total = self.store.conn.execute("SELECT COUNT(*) FROM crawl_frontier").fetchone()[0]
         width = 30
         filled = int(width * done / total) if total else width
@@ -389,11 +416,15 @@ class Harvester:
                 if known:
                     etag, last_modified = known
             try:
-                self._results.put(_Outcome(task, result=self.fetcher.get(task.url, etag=etag, last_modified=last_modified)))
+                self._results.put(
+                    _Outcome(task, result=self.fetcher.get(task.url, etag=etag, last_modified=last_modified))
+                )
             except HarvesterError as exc:
                 self._results.put(_Outcome(task, error=exc))
             except Exception as exc:  # a bug in one fetch must not hang the run waiting for its result
-                self._results.put(_Outcome(task, error=FetchError(f"internal error: {exc!r}", source=task.url)))
+                self._results.put(
+                    _Outcome(task, error=FetchError(f"internal error: {exc!r}", source=task.url))
+                )
 
     def _stop_workers(self) -> None:
         for q in self._queues.values():
@@ -416,7 +447,9 @@ class Harvester:
                 if not sha or not self.archive.has(sha):
                     # the bytes a 304 refers to are gone from the archive: ask again, unconditionally
                     with self.store.transaction():
-                        self.store.conn.execute("UPDATE crawl_frontier SET mode = 'fetch' WHERE seq = ?", (task.seq,))
+                        self.store.conn.execute(
+                            "UPDATE crawl_frontier SET mode = 'fetch' WHERE seq = ?", (task.seq,)
+                        )
                     task.mode = "fetch"
                     self._dispatch(task)
                     return
@@ -431,7 +464,11 @@ class Harvester:
                 changed = not (known and known[3] == sha)
                 if task.kind != "list":
                     self._count("documents_downloaded")
-                    self._count("documents_new" if not known or not known[3] else ("documents_changed" if changed else "documents_unchanged"))
+                    self._count(
+                        "documents_new"
+                        if not known or not known[3]
+                        else ("documents_changed" if changed else "documents_unchanged")
+                    )
             if task.kind == "list":
                 self._handle_list(task, data, sha, res, ctype, changed)
             else:
@@ -441,7 +478,13 @@ class Harvester:
             raise _Crash()
 
     def _record_url(
-        self, task: _Task, status: str, res: FetchResult | None, sha: str | None, error: str | None = None, title: str | None = None
+        self,
+        task: _Task,
+        status: str,
+        res: FetchResult | None,
+        sha: str | None,
+        error: str | None = None,
+        title: str | None = None,
     ) -> None:
         src = self.sources.get(task.source)
         conn = self.store.conn
@@ -451,8 +494,20 @@ class Harvester:
                 " sha256, content_type, title, level, region_code, error, checked_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    task.url, task.source, task.kind, status, res.status, res.etag, res.last_modified, sha,
-                    res.content_type, title or task.title, task.level, src.region_code if src else None, error, _now(),
+                    task.url,
+                    task.source,
+                    task.kind,
+                    status,
+                    res.status,
+                    res.etag,
+                    res.last_modified,
+                    sha,
+                    res.content_type,
+                    title or task.title,
+                    task.level,
+                    src.region_code if src else None,
+                    error,
+                    _now(),
                 ),
             )
         elif self._known(task.url):
@@ -465,11 +520,23 @@ class Harvester:
             conn.execute(
                 "INSERT INTO crawl_urls(url, source, kind, status, title, level, region_code, error, checked_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (task.url, task.source, task.kind, status, task.title, task.level, src.region_code if src else None, error, _now()),
+                (
+                    task.url,
+                    task.source,
+                    task.kind,
+                    status,
+                    task.title,
+                    task.level,
+                    src.region_code if src else None,
+                    error,
+                    _now(),
+                ),
             )
 
     def _done(self, task: _Task, state: str = "done", reason: str | None = None) -> None:
-        self.store.conn.execute("UPDATE crawl_frontier SET state = ?, reason = ? WHERE seq = ?", (state, reason, task.seq))
+        self.store.conn.execute(
+            "UPDATE crawl_frontier SET state = ?, reason = ? WHERE seq = ?", (state, reason, task.seq)
+        )
 
     def _fail(self, task: _Task, error: HarvesterError) -> None:
         host = host_of(task.url)
@@ -527,7 +594,13 @@ class Harvester:
             apply_hints(report, title, task.level, self.sources.get(task.source))
         with self.store.transaction():
             for f in files:
-                self._add(task.source, discover.Link(f.url, "file", title, level=task.level), task.family, None, parent_changed=True)
+                self._add(
+                    task.source,
+                    discover.Link(f.url, "file", title, level=task.level),
+                    task.family,
+                    None,
+                    parent_changed=True,
+                )
             # a page that only wraps its attachments ("详见附件") is not itself the report's document
             if report is not None and not (files and not report.figures):
                 info = DocumentInfo(
@@ -535,7 +608,10 @@ class Harvester:
                     size=len(data),
                     media_type=report.media_type or ctype,
                     url=task.url,
-                    fetch={**(res.meta() if res else {}), "archive_path": str(self.archive.path(sha).resolve())},
+                    fetch={
+                        **(res.meta() if res else {}),
+                        "archive_path": str(self.archive.path(sha).resolve()),
+                    },
                 )
                 outcome = self.store.ingest(report, info)
                 if outcome.new_report:
@@ -560,7 +636,9 @@ class Harvester:
         ):
             listed[source] = n
         # failures recorded before an interruption still count against their sources
-        for source, reason in conn.execute("SELECT source, reason FROM crawl_frontier WHERE state = 'failed'"):
+        for source, reason in conn.execute(
+            "SELECT source, reason FROM crawl_frontier WHERE state = 'failed'"
+        ):
             if reason != "robots":
                 self._failed_sources.add(source)
         warnings: list[str] = []
@@ -601,7 +679,9 @@ class Harvester:
             self._set_meta("active_run", None)
             self._flush_robots()
         self.store.finish_run(run_id, stats, status)
-        return RunResult(run_id, status, EXIT_SOURCES_FAILED if self._failed_sources else EXIT_OK, stats, warnings)
+        return RunResult(
+            run_id, status, EXIT_SOURCES_FAILED if self._failed_sources else EXIT_OK, stats, warnings
+        )
 
 
 def _named_ip_hosts(hosts: set[str]) -> set[str]:
@@ -636,7 +716,9 @@ def apply_hints(report: Report, title: str | None, level: str | None, source: So
             ident.issuer = issuer
 
 
-def harvest(sources: list[Source], options: HarvestOptions, log: Callable[[str], None] | None = None) -> RunResult:
+def harvest(
+    sources: list[Source], options: HarvestOptions, log: Callable[[str], None] | None = None
+) -> RunResult:
     return Harvester(sources, options, log=log).run()
 
 

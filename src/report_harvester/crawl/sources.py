@@ -1,22 +1,22 @@
 """Site profiles (patterns/sites/*.toml): which body, which columns, which CMS family.
 
-    id = "anzhou"                      # defaults to the file name
-    body = "绵阳市安州区人民政府"
-    region_code = "510705"
-    family = "public_column"           # generic | trs | hanweb | public_column | gongkai | mianyang
-    hosts = ["www.anzhou.gov.cn"]      # extra allowed hosts; the start URLs' hosts are always allowed
-    confirmed = false                  # true once --check-sources saw the column list reports
-    note = "…"
+id = "anzhou"                      # defaults to the file name
+body = "绵阳市安州区人民政府"
+region_code = "510705"
+family = "public_column"           # generic | trs | hanweb | public_column | gongkai | mianyang
+hosts = ["www.anzhou.gov.cn"]      # extra allowed hosts; the start URLs' hosts are always allowed
+confirmed = false                  # true once --check-sources saw the column list reports
+note = "…"
 
-    [[columns]]
-    url = "http://www.anzhou.gov.cn/…"
-    level = "government"               # government | department | township (optional)
-    family = "hanweb"                  # optional per-column override
-    selector = "div.gk_list a.title"   # optional: the report links, when the family defaults miss them
+[[columns]]
+url = "http://www.anzhou.gov.cn/…"
+level = "government"               # government | department | township (optional)
+family = "hanweb"                  # optional per-column override
+selector = "div.gk_list a.title"   # optional: the report links, when the family defaults miss them
 
-    [report_views]                     # optional: one URL per year (the /public/column type=3 views)
-    url = "http://…/public/column/6601?type=3&timeFrame={year}&hasContent=true"
-    first_year = 2014
+[report_views]                     # optional: one URL per year (the /public/column type=3 views)
+url = "http://…/public/column/6601?type=3&timeFrame={year}&hasContent=true"
+first_year = 2014
 """
 
 from __future__ import annotations

@@ -176,7 +176,11 @@ class StandinSites:
                     if not rel or rel.endswith("/"):
                         rel += "index.html"
                 target = (site.root / rel).resolve()
-                if site.root.resolve() not in target.parents or not target.is_file() or target.name.startswith("_"):
+                if (
+                    site.root.resolve() not in target.parents
+                    or not target.is_file()
+                    or target.name.startswith("_")
+                ):
                     return 404, b"<h1>404</h1>", {"Content-Type": "text/html"}
                 data = target.read_bytes()
                 ctype = _TYPES.get(target.suffix.lower(), "application/octet-stream")
@@ -191,7 +195,9 @@ class StandinSites:
                 etag = '"' + hashlib.sha256(data).hexdigest()[:16] + '"'
                 headers = {"Content-Type": ctype, "ETag": etag, "Last-Modified": LAST_MODIFIED}
                 inm = self.headers.get("If-None-Match")
-                if (inm and inm == etag) or (not inm and self.headers.get("If-Modified-Since") == LAST_MODIFIED):
+                if (inm and inm == etag) or (
+                    not inm and self.headers.get("If-Modified-Since") == LAST_MODIFIED
+                ):
                     return 304, b"", {"ETag": etag, "Last-Modified": LAST_MODIFIED}
                 return 200, data, headers
 

@@ -58,7 +58,9 @@ _HEADING = re.compile(
     r"(?:^|(?<=[\s。：:；;]))(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])\s*"
     r"(?P<title>[^\s。；;，,：:]{2,40}?(?:情况|措施|事项|概述|问题|工作|结果|方面|制度|建设|公开))"
 )
-_LEADING_NOISE = re.compile(r"^(?:其中|另外|此外|同时|包括|分别为|分别是|主要有|共|全年|本年度|今年|[\s、,，:：])+")
+_LEADING_NOISE = re.compile(
+    r"^(?:其中|另外|此外|同时|包括|分别为|分别是|主要有|共|全年|本年度|今年|[\s、,，:：])+"
+)
 _DIM_TRAILING = re.compile(r"(?:政府信息|信息|类|的|方面|等)+$")
 
 
@@ -81,6 +83,7 @@ class _Context:
     sentence_index: int
     starts_with_qizhong: bool
     section: str
+    around: str
     parent: str | None
     previous: Figure | None
 
@@ -154,7 +157,7 @@ def clean_dimension(label: str, metric: str, ps: PatternSet) -> str:
     return table.get(stripped, stripped)
 
 
-def _matches(p: Pattern, q: _Quantity, ctx: _Context) -> re.Match[str] | None | bool:
+def _matches(p: Pattern, q: _Quantity, ctx: _Context) -> re.Match[str] | bool | None:
     """True/Match when the pattern claims the quantity in this context, else None/False."""
     if p.units and q.unit not in p.units:
         return None
@@ -165,6 +168,8 @@ def _matches(p: Pattern, q: _Quantity, ctx: _Context) -> re.Match[str] | None | 
     if p.parent and ctx.parent not in p.parent:
         return None
     if p.sentence and not p.sentence.search(ctx.sentence):
+        return None
+    if p.context and not p.context.search(ctx.around):
         return None
     if p.not_sentence and p.not_sentence.search(ctx.sentence):
         return None
@@ -364,6 +369,9 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
             sentence_index=s_idx,
             starts_with_qizhong=starts_qz,
             section=_section_at(sections, q.start),
+            around=" ".join(
+                (_section_at(sections, q.start), norm[sentences[s_idx - 1][0] : s0] if s_idx else "", sentence)
+            ),
             parent=parent,
             previous=prev_fig,
         )
@@ -403,7 +411,9 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
                         dim = clean_dimension(term, metric, ps)
                     elif p.dimension:
                         dim = p.dimension
-                    produced = emit(metric, q.value, q.unit, q.approx, dim, q.start, q.end, f"segmenter:{p.id}")
+                    produced = emit(
+                        metric, q.value, q.unit, q.approx, dim, q.start, q.end, f"segmenter:{p.id}"
+                    )
                     if metric in ps.parents:
                         parents[s_idx] = metric
         prev_fig = produced
@@ -415,7 +425,9 @@ def _split_sentences(norm: str) -> Iterable[re.Match[str]]:
     return re.finditer(r"[^。！？!?\n]+[。！？!?\n]*", norm)
 
 
-def _zeros(text: str, norm: str, sentences: list[tuple[int, int]], ps: PatternSet, emit: Any, in_skip: Any) -> None:
+def _zeros(
+    text: str, norm: str, sentences: list[tuple[int, int]], ps: PatternSet, emit: Any, in_skip: Any
+) -> None:
     for z in ps.zeros:
         assert z.regex is not None
         for m in z.regex.finditer(norm):

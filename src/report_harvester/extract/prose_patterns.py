@@ -46,6 +46,8 @@ class Pattern:
     not_before: re.Pattern[str] | None = None
     not_after: re.Pattern[str] | None = None
     sentence: re.Pattern[str] | None = None
+    # searched in the section heading, the previous sentence and this one
+    context: re.Pattern[str] | None = None
     not_sentence: re.Pattern[str] | None = None
     section: re.Pattern[str] | None = None
     not_section: re.Pattern[str] | None = None
@@ -115,6 +117,7 @@ _KNOWN = {
     "not_before",
     "not_after",
     "sentence",
+    "context",
     "not_sentence",
     "section",
     "not_section",
@@ -150,6 +153,7 @@ def _build(kind: str, raw: dict[str, Any], where: str) -> Pattern:
         not_before=_compile(raw.get("not_before"), where),
         not_after=_compile(raw.get("not_after"), where),
         sentence=_compile(raw.get("sentence"), where),
+        context=_compile(raw.get("context"), where),
         not_sentence=_compile(raw.get("not_sentence"), where),
         section=_compile(raw.get("section"), where),
         not_section=_compile(raw.get("not_section"), where),

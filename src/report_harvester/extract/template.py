@@ -18,7 +18,7 @@ from typing import Any
 
 from ..models import Figure, ParsedDocument, Table
 from ..registry import load_toml
-from .template_split import BLANK, ZERO_WORDS, Cell, Chunk, cell_of, split_cells
+from .template_split import BLANK, ZERO_WORDS, Cell, Chunk, split_cells
 
 T3_COLUMN_ZH = {
     "natural_person": "自然人",
@@ -29,8 +29,18 @@ T3_COLUMN_ZH = {
     "other_org": "其他",
     "total": "总计",
 }
-T4_GROUP_ZH = {"review": "行政复议", "lawsuit_direct": "未经复议直接起诉", "lawsuit_after_review": "复议后起诉"}
-T4_COLUMN_ZH = {"upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结", "total": "总计"}
+T4_GROUP_ZH = {
+    "review": "行政复议",
+    "lawsuit_direct": "未经复议直接起诉",
+    "lawsuit_after_review": "复议后起诉",
+}
+T4_COLUMN_ZH = {
+    "upheld": "结果维持",
+    "corrected": "结果纠正",
+    "other": "其他结果",
+    "pending": "尚未审结",
+    "total": "总计",
+}
 T2_COLUMN_ZH = {
     "new_made": "本年新制作数量",
     "new_published": "本年新公开数量",
@@ -145,7 +155,10 @@ def labels() -> Labels:
     )
 
 
-_ENUM = r"(?:[（][一二三四五六七八九十]{1,2}[）]|[一二三四五六七八九十]{1,2}、|[1-9][.、])?"
+# An enumerator opens a row label. After 1./2、 a few words may precede the variant that matched
+# (要求行政机关 + 确认或重新出具…, when the rest of the label was wrapped behind the numbers), so
+# the enumerator is not left behind as a stray digit of the previous row.
+_ENUM = r"(?:[（][一二三四五六七八九十]{1,2}[）]|[一二三四五六七八九十]{1,2}、|[1-9][.、][\u4e00-\u9fff]{0,10}?)?"
 
 
 def _alternation(table: dict[str, list[str]]) -> tuple[re.Pattern[str], dict[str, str]]:
@@ -178,7 +191,9 @@ def _t3_row_re() -> tuple[re.Pattern[str], dict[str, str]]:
     scoped = []
     for key, spec in lab.t3_scoped.items():
         for v in spec["labels"]:
-            scoped.append(f"(?P<s_{len(scoped)}>{re.escape(str(spec['enum']))}[.、]{re.escape(_norm_label(v))})")
+            scoped.append(
+                f"(?P<s_{len(scoped)}>{re.escape(str(spec['enum']))}[.、]{re.escape(_norm_label(v))})"
+            )
             owner[f"__scoped_{len(scoped) - 1}"] = key
     full = re.compile("|".join([*scoped, pat.pattern]))
     return full, owner
@@ -306,7 +321,9 @@ class _Ctx:
     figures: list[Figure] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
-    def add(self, metric: str, cell: Cell, unit: str, row_label: str, col_label: str, row: Row, split: bool) -> None:
+    def add(
+        self, metric: str, cell: Cell, unit: str, row_label: str, col_label: str, row: Row, split: bool
+    ) -> None:
         span = self.norm.span(*row.run) if self.span_ok and row.run[1] > row.run[0] else None
         method = f"template:{self.source}" + ("-split" if split else "")
         evidence = (row.label + " " + self.norm.s[row.run[0] : row.run[1]]).strip()
@@ -428,11 +445,14 @@ def _read_t3(ctx: _Ctx, a: int, b: int) -> tuple[int, bool]:
     rows: list[Row] = []
     seen: set[str] = set()
     group: str | None = None
+    scoped_groups = {k: str(v["group"]) for k, v in lab.t3_scoped.items()}
     for r in rows_all:
-        if r.key == "other":
-            group = "other"
-        if r.key == "other.other" and group != "other":
-            continue
+        if r.key in scoped_groups:
+            if group != scoped_groups[r.key]:
+                continue
+        else:
+            # the group heading may be broken by wrapping; its sub-rows name the group as well
+            group = r.key.split(".")[0]
         if not r.chunks or r.key in seen:
             continue
         if r.key == "other" and has_sub_other:
@@ -459,9 +479,13 @@ def _read_t3(ctx: _Ctx, a: int, b: int) -> tuple[int, bool]:
             loose = split_cells(r.chunks, ncol, cap=2)
             if len(loose) == 1:
                 cs = loose
-                ctx.notes.append(f"table 3 {r.label}: cells do not add up to the printed 总计 (kept as printed)")
+                ctx.notes.append(
+                    f"table 3 {r.label}: cells do not add up to the printed 总计 (kept as printed)"
+                )
             else:
-                ctx.notes.append(f"table 3 {r.label}: no reading of '{s[r.run[0] : r.run[1]]}' as {ncol} cells")
+                ctx.notes.append(
+                    f"table 3 {r.label}: no reading of '{s[r.run[0] : r.run[1]]}' as {ncol} cells"
+                )
                 continue
         cand[r.key] = cs
 
@@ -590,7 +614,9 @@ def _read_t4(ctx: _Ctx, a: int, b: int) -> int:
     split = identity_ok and len(_chunks_upto(chunks, runs, s, used)) != n
     for gi, grp in enumerate(lab.t4_groups):
         for ci, col in enumerate(lab.t4_columns):
-            ctx.add(f"t4.{grp}.{col}", cells[gi * nc + ci], "件", T4_GROUP_ZH[grp], T4_COLUMN_ZH[col], row, split)
+            ctx.add(
+                f"t4.{grp}.{col}", cells[gi * nc + ci], "件", T4_GROUP_ZH[grp], T4_COLUMN_ZH[col], row, split
+            )
     return 1
 
 
@@ -769,7 +795,9 @@ def derive_headline(figs: list[Figure]) -> list[Figure]:
     out: list[Figure] = []
 
     def put(metric: str, value: float, evidence: str) -> None:
-        out.append(Figure(metric=metric, value=value, unit="件", evidence=evidence, method="template:derived"))
+        out.append(
+            Figure(metric=metric, value=value, unit="件", evidence=evidence, method="template:derived")
+        )
 
     for metric, src in (
         ("requests.received", "t3.new_received.total"),

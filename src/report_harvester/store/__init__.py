@@ -1,8 +1,8 @@
 """The SQLite database of bodies, reports, documents, figures and findings.
 
-    from report_harvester.store import Store
-    with Store.open("data/reports.db") as store:
-        outcome = store.ingest(report, document_info)
+from report_harvester.store import Store
+with Store.open("data/reports.db") as store:
+    outcome = store.ingest(report, document_info)
 """
 
 from __future__ import annotations

@@ -235,7 +235,9 @@ class Store:
         if current == name:
             self._body_names[body_id] = name
             return
-        newest = self.conn.execute("SELECT MAX(year) FROM reports WHERE body_id = ?", (body_id,)).fetchone()[0]
+        newest = self.conn.execute("SELECT MAX(year) FROM reports WHERE body_id = ?", (body_id,)).fetchone()[
+            0
+        ]
         if year is not None and (newest is None or year >= newest):
             former = [n for n in former if n != name]
             if current not in former:
@@ -255,7 +257,8 @@ class Store:
     def start_run(self, kind: str, meta: dict[str, Any] | None = None) -> int:
         with self.transaction():
             cur = self.conn.execute(
-                "INSERT INTO runs(kind, started_at, meta) VALUES (?, ?, ?)", (kind, _now(), _dumps(meta or {}))
+                "INSERT INTO runs(kind, started_at, meta) VALUES (?, ?, ?)",
+                (kind, _now(), _dumps(meta or {})),
             )
         self._current_run = int(cur.lastrowid or 0)
         return self._current_run
@@ -332,7 +335,9 @@ class Store:
         if existing:
             document_id = int(existing[0])
             old_report = int(existing[1])
-            conn.execute("DELETE FROM figures WHERE document_id = ? AND report_id = ?", (document_id, old_report))
+            conn.execute(
+                "DELETE FROM figures WHERE document_id = ? AND report_id = ?", (document_id, old_report)
+            )
             conn.execute("DELETE FROM findings WHERE document_id = ?", (document_id,))
             conn.execute(
                 "UPDATE documents SET report_id = ?, media_type = COALESCE(?, media_type), source = ?,"
@@ -432,7 +437,8 @@ class Store:
             (report_id,),
         ).fetchall()
         seen: set[tuple[int, str | None]] = set()
-        keep, drop = [], []
+        keep: list[tuple[int]] = []
+        drop: list[tuple[int]] = []
         for fid, metric_id, dim in rows:
             k = (metric_id, dim)
             (drop if k in seen else keep).append((fid,))
@@ -468,7 +474,9 @@ class Store:
         self._insert_findings(report_id, None, findings)
 
     def _after_document_left(self, report_id: int) -> None:
-        left = self.conn.execute("SELECT COUNT(*) FROM documents WHERE report_id = ?", (report_id,)).fetchone()[0]
+        left = self.conn.execute(
+            "SELECT COUNT(*) FROM documents WHERE report_id = ?", (report_id,)
+        ).fetchone()[0]
         if left == 0:
             self.conn.execute("DELETE FROM findings WHERE report_id = ?", (report_id,))
             self.conn.execute("DELETE FROM figures WHERE report_id = ?", (report_id,))
@@ -496,9 +504,7 @@ class Store:
             if data is None or hashlib.sha256(data).hexdigest() != sha:
                 stats["missing"] += 1
                 continue
-            info = DocumentInfo(
-                sha256=sha, size=size, media_type=media_type, url=url, path=path, fetch=fetch
-            )
+            info = DocumentInfo(sha256=sha, size=size, media_type=media_type, url=url, path=path, fetch=fetch)
             try:
                 report = extract_fn(data, path or url or sha)
                 outcome = self.ingest(report, info)
