@@ -99,7 +99,9 @@ def table3_html(numbers: dict[str, list[int]]) -> str:
             cells += f"<td>{escape(label)}</td>"
         rows.append(f"<tr>{cells}{_cells(values)}</tr>")
     rows.append(f'<tr><td colspan="3">四、结转下年度继续办理</td>{_cells(numbers["next"])}</tr>')
-    return '<table border="1" cellspacing="0" class="MsoNormalTable">\n' + head + "\n".join(rows) + "\n</table>"
+    return (
+        '<table border="1" cellspacing="0" class="MsoNormalTable">\n' + head + "\n".join(rows) + "\n</table>"
+    )
 
 
 def table4_html(values: list[int]) -> str:
@@ -107,7 +109,9 @@ def table4_html(values: list[int]) -> str:
     return (
         '<table border="1">\n<tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr>\n'
         "<tr>"
-        + "".join(f'<td rowspan="2">{t}</td>' for t in ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"])
+        + "".join(
+            f'<td rowspan="2">{t}</td>' for t in ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+        )
         + '<td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr>\n'
         f"<tr>{labels}{labels}</tr>\n<tr>{_cells(values)}</tr>\n</table>"
     )
@@ -120,7 +124,11 @@ def template_page(seed: int, charset_meta: str | None) -> str:
     proactive = rng.randint(100, 9000)
     reviews = [rng.randint(0, 3) for _ in range(4)]
     t4 = [*reviews, sum(reviews), *[rng.randint(0, 2) for _ in range(10)]]
-    meta = f'<meta http-equiv="Content-Type" content="text/html; charset={charset_meta}">' if charset_meta else ""
+    meta = (
+        f'<meta http-equiv="Content-Type" content="text/html; charset={charset_meta}">'
+        if charset_meta
+        else ""
+    )
     return f"""<!DOCTYPE html>
 <html><head>{meta}
 <title>{TITLE}_示例区人民政府门户网站</title>

@@ -125,7 +125,9 @@ def test_control_bytes_are_rejected() -> None:
 
 def test_declared_charset_sources() -> None:
     assert declared_charset(b"", "text/html;charset=utf-8") == "utf-8"
-    assert declared_charset(b'<meta content="text/html; charset=gb2312" http-equiv="Content-Type">') == "gb2312"
+    assert (
+        declared_charset(b'<meta content="text/html; charset=gb2312" http-equiv="Content-Type">') == "gb2312"
+    )
     assert declared_charset(b"<?xml version='1.0' encoding='GBK'?><html/>") == "GBK"
     assert declared_charset(b"<p>no declaration</p>") is None
 

@@ -75,7 +75,11 @@ def test_plain_text_with_a_tab_table() -> None:
     assert len(doc.tables) == 1
     table = doc.tables[0]
     assert table.source == "text"
-    assert table.rows == [["指标名称", "计量单位", "本年度"], ["主动公开信息数", "条", "425"], ["其中：网站公开", "条", "418"]]
+    assert table.rows == [
+        ["指标名称", "计量单位", "本年度"],
+        ["主动公开信息数", "条", "425"],
+        ["其中：网站公开", "条", "418"],
+    ]
     assert table.offset == text.index("指标名称")
 
 

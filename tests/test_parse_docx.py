@@ -39,7 +39,12 @@ def test_paragraphs_and_table_in_body_order(doc: ParsedDocument) -> None:
     assert doc.media_type == MEDIA_TYPE
     assert doc.title == TITLE
     lines = doc.text.split("\n")
-    assert lines[:4] == [TITLE, "一、总体情况", "2021年，示例区主动公开政府信息4435条。", "三、收到和处理政府信息公开申请情况"]
+    assert lines[:4] == [
+        TITLE,
+        "一、总体情况",
+        "2021年，示例区主动公开政府信息4435条。",
+        "三、收到和处理政府信息公开申请情况",
+    ]
     assert lines[-2:] == ["六、其他需要报告的事项", "本年度未收取信息处理费。"]
     assert len(doc.tables) == 1
     table = doc.tables[0]

@@ -32,7 +32,17 @@ def test_title_and_media_type(page: ParsedDocument) -> None:
 
 
 def test_chrome_is_dropped(page: ParsedDocument) -> None:
-    for chrome in ("首页", "当前位置", "打印本页", "主办", "脚本文字", "siteId", "line-height", "互动交流", "浏览次数"):
+    for chrome in (
+        "首页",
+        "当前位置",
+        "打印本页",
+        "主办",
+        "脚本文字",
+        "siteId",
+        "line-height",
+        "互动交流",
+        "浏览次数",
+    ):
         assert chrome not in page.text
 
 
@@ -56,7 +66,15 @@ def test_table3_grid_expands_rowspan_and_colspan(page: ParsedDocument) -> None:
         assert t3.rows[r][:3] == [head] * 3
     assert t3.rows[0][3:] == ["申请人情况"] * 7
     assert t3.rows[1][3:] == ["自然人", *["法人或其他组织"] * 5, "总计"]
-    assert t3.rows[2][3:] == ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    assert t3.rows[2][3:] == [
+        "自然人",
+        "商业企业",
+        "科研机构",
+        "社会公益组织",
+        "法律服务机构",
+        "其他",
+        "总计",
+    ]
     assert t3.rows[3][:3] == ["一、本年新收政府信息公开申请数量"] * 3
     # 三、本年度办理结果 spans 22 rows; its <br>-per-character label joins back into one phrase
     assert [row[0] for row in t3.rows[5:27]] == ["三、本年度办理结果"] * 22
@@ -76,7 +94,9 @@ def test_table3_figures_are_the_generated_ones(page: ParsedDocument) -> None:
     assert [sum(col) for col in zip(*results, strict=True)] == total
     for row in figures:
         assert sum(row[:6]) == row[6]
-    assert [a + b for a, b in zip(new, carried, strict=True)] == [t + p for t, p in zip(total, pending, strict=True)]
+    assert [a + b for a, b in zip(new, carried, strict=True)] == [
+        t + p for t, p in zip(total, pending, strict=True)
+    ]
 
 
 def test_table4_header_colspans(page: ParsedDocument) -> None:
@@ -181,7 +201,9 @@ def test_single_column_and_single_row_tables_are_text_not_tables() -> None:
 
 
 def test_fallback_finds_the_largest_text_block_without_cms_names() -> None:
-    prose = "".join(f"<p>第{i}段：本机关全年主动公开政府信息若干条，依申请公开工作平稳有序开展。</p>" for i in range(12))
+    prose = "".join(
+        f"<p>第{i}段：本机关全年主动公开政府信息若干条，依申请公开工作平稳有序开展。</p>" for i in range(12)
+    )
     html = f"""<html><head><title>某局2020年政府信息公开工作年度报告</title></head><body>
       <div id="top"><a href="/">首页</a><a href="/a">机构概况</a><a href="/b">政务公开</a></div>
       <div id="wrap"><div id="left"><a href="/x">通知公告</a><a href="/y">工作动态</a><span>友情链接</span></div>
@@ -207,7 +229,10 @@ def test_cjk_line_breaks_join_but_latin_ones_space() -> None:
 
 
 def test_parse_document_sniffs_html_fragments() -> None:
-    doc = parse_document("<p>一、总体情况</p><table><tr><td>a</td><td>1</td></tr><tr><td>b</td><td>2</td></tr></table>".encode(), "x.txt")
+    doc = parse_document(
+        "<p>一、总体情况</p><table><tr><td>a</td><td>1</td></tr><tr><td>b</td><td>2</td></tr></table>".encode(),
+        "x.txt",
+    )
     assert doc.media_type == "text/html"
     assert doc.tables[0].rows == [["a", "1"], ["b", "2"]]
 

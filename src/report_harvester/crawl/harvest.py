@@ -590,6 +590,9 @@ class Harvester:
             except HarvesterError as exc:
                 error = exc.one_line()
                 self._failures[host_of(task.url)]["unreadable"] += 1
+            except Exception as exc:  # a bug in one extractor must not end a whole harvest
+                error = f"extraction failed: {exc!r}"[:300]
+                self._failures[host_of(task.url)]["extraction error"] += 1
         if report is not None:
             apply_hints(report, title, task.level, self.sources.get(task.source))
         with self.store.transaction():

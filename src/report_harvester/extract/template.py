@@ -85,32 +85,32 @@ class Norm:
         return (self.idx[a], self.idx[b - 1] + 1) if b > a else (self.idx[a], self.idx[a])
 
 
+_FOLD_TABLE = str.maketrans(_FOLD)
+_GAPS = re.compile("[\\s\u3000]+|[" + "".join(sorted(_DROP)) + "]+")
+
+
 def normalise(text: str, base: int = 0) -> Norm:
+    # folding is one character for one, so only dropped characters move the offsets
+    folded = text.translate(_FOLD_TABLE)
     out: list[str] = []
     idx: list[int] = []
-    n = len(text)
-    i = 0
-    while i < n:
-        ch = text[i]
-        if ch.isspace() or ch == "\u3000":
-            j = i
-            while j < n and (text[j].isspace() or text[j] == "\u3000"):
-                j += 1
-            # white space matters only between two value characters (it separates cells)
-            prev = out[-1] if out else ""
-            nxt = _FOLD.get(text[j], text[j]) if j < n else ""
-            if prev in _VALUE_CH and nxt in _VALUE_CH:
-                out.append(" ")
-                idx.append(base + i)
-            i = j
+    pos = 0
+    for m in _GAPS.finditer(folded):
+        a, b = m.span()
+        out.append(folded[pos:a])
+        idx.extend(range(base + pos, base + a))
+        pos = b
+        if m.group(0)[0] in _DROP:
             continue
-        if ch in _DROP:
-            i += 1
-            continue
-        out.append(_FOLD.get(ch, ch))
-        idx.append(base + i)
-        i += 1
-    idx.append(base + n)
+        # white space matters only between two value characters (it separates cells)
+        prev = folded[a - 1] if a > 0 else ""
+        nxt = folded[b] if b < len(folded) else ""
+        if prev in _VALUE_CH and nxt in _VALUE_CH and (prev or nxt):
+            out.append(" ")
+            idx.append(base + a)
+    out.append(folded[pos:])
+    idx.extend(range(base + pos, base + len(folded)))
+    idx.append(base + len(text))
     return Norm("".join(out), idx)
 
 
@@ -158,7 +158,9 @@ def labels() -> Labels:
 # An enumerator opens a row label. After 1./2、 a few words may precede the variant that matched
 # (要求行政机关 + 确认或重新出具…, when the rest of the label was wrapped behind the numbers), so
 # the enumerator is not left behind as a stray digit of the previous row.
-_ENUM = r"(?:[（][一二三四五六七八九十]{1,2}[）]|[一二三四五六七八九十]{1,2}、|[1-9][.、][\u4e00-\u9fff]{0,10}?)?"
+_ENUM = (
+    r"(?:[（][一二三四五六七八九十]{1,2}[）]|[一二三四五六七八九十]{1,2}、|[1-9][.、][\u4e00-\u9fff]{0,10}?)?"
+)
 
 
 def _alternation(table: dict[str, list[str]]) -> tuple[re.Pattern[str], dict[str, str]]:
@@ -188,7 +190,7 @@ def _t3_row_re() -> tuple[re.Pattern[str], dict[str, str]]:
     lab = labels()
     table = dict(lab.t3_rows)
     pat, owner = _alternation(table)
-    scoped = []
+    scoped: list[str] = []
     for key, spec in lab.t3_scoped.items():
         for v in spec["labels"]:
             scoped.append(
@@ -435,7 +437,7 @@ def _t3_key_parts(key: str) -> str:
     return key.split(".")[0]
 
 
-def _read_t3(ctx: _Ctx, a: int, b: int) -> tuple[int, bool]:
+def _read_t3(ctx: _Ctx, a: int, b: int) -> int:
     s = ctx.norm.s
     pat, owner = _t3_row_re()
     lab = labels()
@@ -460,7 +462,7 @@ def _read_t3(ctx: _Ctx, a: int, b: int) -> tuple[int, bool]:
         seen.add(r.key)
         rows.append(r)
     if not rows:
-        return 0, False
+        return 0
 
     def final(cells: list[Cell]) -> bool:
         return sum(c.value for c in cells[:-1]) == cells[-1].value or cells[-1].blank
@@ -490,7 +492,6 @@ def _read_t3(ctx: _Ctx, a: int, b: int) -> tuple[int, bool]:
         cand[r.key] = cs
 
     chosen = _solve_t3_columns(ctx, rows, cand)
-    total_blank = False
     for r in rows:
         cells = chosen.get(r.key)
         if cells is None:
@@ -499,11 +500,10 @@ def _read_t3(ctx: _Ctx, a: int, b: int) -> tuple[int, bool]:
             s_sum = sum(c.value for c in cells[:-1])
             cells = [*cells[:-1], Cell(text="", value=s_sum, unit=None, blank=True)]
             ctx.notes.append(f"table 3 {r.label}: 总计 printed blank; stored as the row's sum {s_sum:g}")
-            total_blank = True
         split = _was_split(r.chunks, ncol)
         for col, cell in zip(lab.t3_columns, cells, strict=True):
             ctx.add(f"t3.{r.key}.{col}", cell, "件", r.label, T3_COLUMN_ZH[col], r, split)
-    return len(chosen), total_blank
+    return len(chosen)
 
 
 def _solve_t3_columns(ctx: _Ctx, rows: list[Row], cand: dict[str, list[list[Cell]]]) -> dict[str, list[Cell]]:
@@ -694,19 +694,24 @@ def _locate(s: str) -> _Layout:
     return _Layout(t2, t3, t4)
 
 
-def _read_all(ctx: _Ctx, era_hint: str | None) -> tuple[int, int, int, bool, _Layout]:
+@dataclass
+class _Reading:
+    rows: tuple[int, int, int]  # rows (t2, t3) or groups (t4) read per table
+
+
+def _read_all(ctx: _Ctx, era_hint: str | None) -> _Reading:
     s = ctx.norm.s
     lay = _locate(s)
     era = era_hint or _detect_era(s)
     n2 = _read_t2(ctx, *lay.t2, era) if lay.t2 else 0
-    n3, blank = _read_t3(ctx, *lay.t3) if lay.t3 else (0, False)
+    n3 = _read_t3(ctx, *lay.t3) if lay.t3 else 0
     n4 = 0
     if lay.t4:
         # the table-4 values follow its last column header
         a, b = lay.t4
         hdr = max(s.rfind("总计", a, b), s.rfind("审结", a, b))
         n4 = _read_t4(ctx, hdr + 2 if hdr >= 0 else a, b)
-    return n2, n3, n4, blank, lay
+    return _Reading((n2, n3, n4))
 
 
 # ---------------------------------------------------------------- grids
@@ -751,21 +756,24 @@ def extract(doc: ParsedDocument) -> TemplateResult:
         return res
     text_ctx = _Ctx("flat", normalise(doc.text), span_ok=True)
     era = _detect_era(text_ctx.norm.s)
-    t_counts = _read_all(text_ctx, era)
+    t_read = _read_all(text_ctx, era)
     grid_ctx: _Ctx | None = None
-    g_counts = (0, 0, 0, False, None)
+    g_read = _Reading((0, 0, 0))
     if doc.tables:
-        gt = grid_text(doc.tables)
-        grid_ctx = _Ctx("grid", normalise(gt), span_ok=False)
+        grid_ctx = _Ctx("grid", normalise(grid_text(doc.tables)), span_ok=False)
         era = era or _detect_era(grid_ctx.norm.s)
-        g_counts = _read_all(grid_ctx, era)  # type: ignore[assignment]
-    if not (any(t_counts[:3]) or any(g_counts[:3])):
+        g_read = _read_all(grid_ctx, era)
+    if not (any(t_read.rows) or any(g_read.rows)):
         return res
-    res.era = era or ("template2021" if any("t3.other." in f.metric for f in text_ctx.figures) else None)
-
-    # per table, grids win when they hold at least as many rows as the text reading
+    res.era = era or (
+        "template2021" if any(f.metric.startswith("t3.other.") for f in text_ctx.figures) else None
+    )
+    # Grids keep blank cells in place, so they win a tie — except PDF grids, which are rebuilt
+    # from the same lines as the text and would only lose the spans.
+    grid_wins_tie = not all(t.source == "pdf" for t in doc.tables)
     for ti, prefix in enumerate(("t2.", "t3.", "t4.")):
-        use_grid = grid_ctx is not None and g_counts[ti] >= t_counts[ti] and g_counts[ti] > 0
+        g, t = g_read.rows[ti], t_read.rows[ti]
+        use_grid = grid_ctx is not None and g > 0 and (g > t or (g == t and grid_wins_tie))
         src = grid_ctx if use_grid and grid_ctx is not None else text_ctx
         res.figures.extend(f for f in src.figures if f.metric.startswith(prefix))
         res.notes.extend(n for n in src.notes if n.startswith(f"table {ti + 2}"))

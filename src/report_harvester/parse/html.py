@@ -143,6 +143,7 @@ _MAX_COLSPAN = 1000
 _MAX_ROWSPAN = 65534
 
 _WS = re.compile(r"\s+")
+_LEADING_INT = re.compile(r"\s*(\d+)")
 
 
 def _chars(node: LexborNode) -> int:
@@ -178,7 +179,10 @@ def _attr(node: LexborNode, name: str) -> str:
 
 
 def _looks_like_body(node: LexborNode) -> bool:
-    tokens = (_attr(node, "id") + " " + _attr(node, "class")).lower().split()
+    attrs = node.attributes
+    if not attrs:
+        return False
+    tokens = f"{attrs.get('id') or ''} {attrs.get('class') or ''}".lower().split()
     return any(t in _BODY_TOKENS or any(s in t for s in _BODY_SUBSTRINGS) for t in tokens)
 
 
@@ -282,13 +286,22 @@ class _Lines:
         return "\n".join(self.lines)
 
 
-def _span(node: LexborNode, name: str, limit: int) -> int:
-    raw = _attr(node, name).strip()
-    m = re.match(r"\d+", raw)
+def _spans(node: LexborNode, n_rows: int) -> tuple[int, int]:
+    attrs = node.attributes
+    return _span(attrs.get("rowspan"), n_rows, zero_means_rest=True), _span(
+        attrs.get("colspan"), _MAX_COLSPAN
+    )
+
+
+def _span(raw: str | None, limit: int, zero_means_rest: bool = False) -> int:
+    if not raw:
+        return 1
+    # browsers read the leading digits: "2;", " 3 ", "4px" all count
+    m = _LEADING_INT.match(raw)
     if not m:
         return 1
-    value = int(m.group(0)[:7])
-    if value == 0 and name == "rowspan":
+    value = int(m.group(1)[:7])
+    if value == 0 and zero_means_rest:
         return limit  # rowspan=0: to the end of the table
     return max(1, min(value, limit))
 
@@ -305,6 +318,11 @@ def _table_rows(table: LexborNode) -> list[list[LexborNode]]:
 
 
 def _cell_text(cell: LexborNode, tables: list[Table]) -> str:
+    child = cell.child
+    if child is None:
+        return ""
+    if child.next is None and child.tag == "-text":
+        return normalise_inline(child.text_content or "")  # the common case: a bare figure or label
     sub = _Lines()
     _walk(cell, sub, tables, inside_cell=True)
     # a cell is one grid position: its paragraphs and <br> lines join into one line
@@ -356,17 +374,7 @@ def _data_table(table: LexborNode, lines: _Lines, tables: list[Table]) -> bool:
     """Render a table without nested tables as a grid; False when it is too small to be data."""
     rows = _table_rows(table)
     n_rows = len(rows)
-    spec = [
-        [
-            (
-                _cell_text(cell, tables),
-                _span(cell, "rowspan", max(1, n_rows)),
-                _span(cell, "colspan", _MAX_COLSPAN),
-            )
-            for cell in row
-        ]
-        for row in rows
-    ]
+    spec = [[(_cell_text(cell, tables), *_spans(cell, max(1, n_rows))) for cell in row] for row in rows]
     grid, origin = build_grid(spec)
     if len(grid) < 2 or not grid or len(grid[0]) < 2:
         return False

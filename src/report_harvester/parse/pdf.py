@@ -149,9 +149,10 @@ def _bands(chars: list[_Char]) -> list[_Band]:
             last, head = cur.chars[-1], cur.chars[0]
             mid = (c.y0 + c.y1) / 2
             # against the line's first glyph too, so that a column of glyphs never drifts into a line
-            same_row = abs(mid - (last.y0 + last.y1) / 2) < max(last.y1 - last.y0, 1.0) * 0.5 and abs(
-                mid - (head.y0 + head.y1) / 2
-            ) < max(head.y1 - head.y0, 1.0) * 0.5
+            same_row = (
+                abs(mid - (last.y0 + last.y1) / 2) < max(last.y1 - last.y0, 1.0) * 0.5
+                and abs(mid - (head.y0 + head.y1) / 2) < max(head.y1 - head.y0, 1.0) * 0.5
+            )
             h = max(last.y1 - last.y0, 1.0)
             if same_row and c.x0 >= last.x0 - 0.5 * h:
                 cur.chars.append(c)

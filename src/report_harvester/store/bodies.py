@@ -1,19 +1,17 @@
 """Who published a report: region code, level and issuer, reduced to one stable body key.
 
-Region facts (current names, former names, renamed codes) come from report_harvester.regions when
-that module is present; until then a small built-in table covers the seed's city (Mianyang), which
-is what the tests and the domain notes use.
+Region facts (current and former names, retired codes such as 安县's 510724) come from the region
+registry, report_harvester.regions.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
 from dataclasses import dataclass
 from functools import cache
-from types import ModuleType
-from typing import Any
+from itertools import product
 
+from .. import regions
 from ..models import Identity
 
 LEVELS = ("government", "department", "township")
@@ -27,92 +25,21 @@ class RegionFacts:
     parent: str | None
 
 
-# Fallback when regions.py is absent: domain.md's Mianyang divisions, and 安县's old code.
-_BUILTIN: dict[str, tuple[str, tuple[str, ...], str | None]] = {
-    "510000": ("四川省", (), None),
-    "510700": ("绵阳市", (), "510000"),
-    "510703": ("涪城区", (), "510700"),
-    "510704": ("游仙区", (), "510700"),
-    "510705": ("安州区", ("安县",), "510700"),
-    "510722": ("三台县", (), "510700"),
-    "510723": ("盐亭县", (), "510700"),
-    "510725": ("梓潼县", (), "510700"),
-    "510726": ("北川羌族自治县", ("北川县",), "510700"),
-    "510727": ("平武县", (), "510700"),
-    "510781": ("江油市", (), "510700"),
-}
-_BUILTIN_RENAMED = {"510724": "510705"}
-
-
-@cache
-def _regions() -> ModuleType | None:
-    try:
-        return importlib.import_module("report_harvester.regions")
-    except ModuleNotFoundError as exc:
-        if exc.name != "report_harvester.regions":
-            raise
-        return None
-
-
-def _call(name: str, *args: Any) -> Any:
-    """Call regions.<name>(*args) if the registry offers it; None when it does not or finds nothing."""
-    mod = _regions()
-    fn = getattr(mod, name, None) if mod else None
-    if fn is None:
-        return None
-    try:
-        return fn(*args)
-    except (KeyError, LookupError, ValueError):
-        return None
-
-
-def _field(obj: Any, *names: str) -> Any:
-    for n in names:
-        if isinstance(obj, dict) and n in obj:
-            return obj[n]
-        if hasattr(obj, n):
-            return getattr(obj, n)
-    return None
-
-
-def _as_tuple(v: Any) -> tuple[str, ...]:
-    if not v:
-        return ()
-    if isinstance(v, str):
-        return (v,)
-    out: list[str] = []
-    for item in v:
-        name = item if isinstance(item, str) else _field(item, "name")
-        if name:
-            out.append(str(name))
-    return tuple(out)
-
-
 @cache
 def region(code: str | None) -> RegionFacts | None:
     """The region a code stands for, following renames (安县 510724 → 安州区 510705)."""
     if not code:
         return None
-    rec = _call("by_code", code) or _call("lookup_code", code) or _call("get", code)
-    if rec is not None:
-        cur = str(_field(rec, "code") or code)
-        name = str(_field(rec, "name", "short_name") or cur)
-        full = _field(rec, "full_name")
-        former = _as_tuple(_field(rec, "former_names", "former"))
-        parent = _field(rec, "parent", "parent_code")
-        names = {name, *former}
-        if full:
-            names.add(str(full))
-        return RegionFacts(cur, name, _longest_first(names), str(parent) if parent else None)
-    cur = _BUILTIN_RENAMED.get(code, code)
-    if cur in _BUILTIN:
-        name, former, parent = _BUILTIN[cur]
-        names = {name, *former}
-        if parent and parent in _BUILTIN:
-            pname = _BUILTIN[parent][0]
-            names |= {pname + n for n in (name, *former)}
-        return RegionFacts(cur, name, _longest_first(names), parent)
-    return RegionFacts(cur, cur, (), None)
+    rec = regions.get(code)
+    if rec is None:
+        return RegionFacts(code, code, (), None)
+    reg = regions.registry()
+    own = (rec.name, *rec.former_names)
+    # 绵阳市安州区教育局, 四川省绵阳市安县教育局: the region may be printed with any of its parents
+    chain = [a.name for a in reg.ancestors(rec)]
+    prefixes = ["".join(chain[i:]) for i in range(len(chain) + 1)]
+    names = {p + n for p, n in product(prefixes, own)}
+    return RegionFacts(rec.code, rec.name, _longest_first(names), rec.parent)
 
 
 def _longest_first(names: set[str]) -> tuple[str, ...]:
@@ -120,25 +47,30 @@ def _longest_first(names: set[str]) -> tuple[str, ...]:
 
 
 def resolve_region_token(token: str) -> list[str]:
-    """Codes or code prefixes a --region token means: digits are a code (6) or prefix (<6), names look up."""
+    """Codes or code prefixes a --region token means.
+
+    Six digits are one code (a retired code maps to its successor); fewer digits are a prefix
+    (5107 = Mianyang and all its counties). A name is looked up; a prefecture or province name
+    stands for everything in it, as its prefix does.
+    """
     token = token.strip()
     if not token:
         return []
     if token.isdigit():
         if len(token) == 6:
-            facts = region(token)
-            return [facts.code if facts else token]
+            rec = regions.get(token)
+            return [rec.code if rec else token]
         return [token]
-    found = _call("by_name", token) or _call("lookup_name", token) or _call("find", token)
-    if found is not None:
-        items = found if isinstance(found, list | tuple) else [found]
-        codes = [str(_field(i, "code") or i) for i in items]
-        return [c for c in codes if c]
-    hits = []
-    for code, (name, former, _parent) in _BUILTIN.items():
-        if token in (name, *former) or name.rstrip("市县区") == token:
-            hits.append(code)
-    return hits
+    out: list[str] = []
+    for rec in regions.lookup(token):
+        code = rec.code
+        if rec.level == "prefecture":
+            code = code[:4]
+        elif rec.level == "province":
+            code = code[:2]
+        if code not in out:
+            out.append(code)
+    return out
 
 
 _SPACE = re.compile(r"\s+")

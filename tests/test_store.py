@@ -1,0 +1,204 @@
+"""The SQLite store on a real file: identity, idempotence, merging, atomic replacement, migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from report_harvester.errors import StoreError
+from report_harvester.models import Check, DocumentInfo, Figure, Identity, Report
+from report_harvester.store import Store, schema
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
+
+
+def make(
+    issuer: str,
+    code: str | None,
+    year: int | None,
+    figures: dict[str, float],
+    *,
+    level: str | None = "government",
+    checks: list[Check] | None = None,
+) -> Report:
+    ident = Identity(title=f"{issuer}{year}年报告", issuer=issuer, region_code=code, level=level, year=year)
+    figs = [Figure(metric=k, value=v, unit="件", evidence=f"{k} {v}") for k, v in figures.items()]
+    return Report(source=f"{issuer}-{year}", identity=ident, figures=figs, checks=checks or [])
+
+
+def doc(sha: str, path: str | None = None) -> DocumentInfo:
+    return DocumentInfo(sha256=sha.ljust(64, "0"), size=100, media_type="text/html", url=f"https://x.invalid/{sha}", path=path)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    s = Store.open(tmp_path / "reports.db")
+    yield s
+    s.close()
+
+
+def test_open_sets_wal_foreign_keys_and_version(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "a.db") as s:
+        assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert s.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert s.schema_version == schema.LATEST
+        assert {"bodies", "documents", "reports", "figures", "findings", "runs", "metrics"} <= set(s.db.table_names())
+    with Store.open(tmp_path / "a.db") as s:  # reopening migrates nothing and keeps the version
+        assert s.schema_version == schema.LATEST
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    Store.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {schema.LATEST + 1}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer"):
+        Store.open(path)
+
+
+def test_ingest_twice_adds_nothing(store: Store) -> None:
+    r = make("绵阳市安州区人民政府", "510705", 2018, {"requests.received": 26, "staff.total": 123})
+    first = store.ingest(r, doc("a"))
+    counts = store.counts()
+    again = store.ingest(r, doc("a"))
+    assert first.added_document and first.new_report
+    assert not again.added_document and not again.new_report and not again.replaced_figures
+    assert again.report_id == first.report_id
+    assert store.counts() == counts
+    assert counts["figures"] == 2
+
+
+def test_html_and_pdf_are_one_report_with_two_documents(store: Store) -> None:
+    html = make("绵阳市安州区人民政府", "510705", 2018, {"requests.received": 26, "staff.total": 123})
+    pdf = make("绵阳市安州区人民政府", "510705", 2018, {"requests.received": 27, "complaints.total": 0})
+    a = store.ingest(html, doc("html"))
+    b = store.ingest(pdf, doc("pdf"))
+    assert b.report_id == a.report_id and b.added_document and not b.new_report
+    c = store.counts()
+    assert (c["reports"], c["documents"], c["figures"]) == (1, 2, 4)
+    preferred = dict(
+        store.conn.execute(
+            "SELECT m.key, f.value FROM figures f JOIN metrics m ON m.id = f.metric_id WHERE f.preferred = 1"
+        ).fetchall()
+    )
+    # the first document wins a shared key; the second adds what the first lacked
+    assert preferred == {"requests.received": 26, "staff.total": 123, "complaints.total": 0}
+    (detail,) = store.conn.execute("SELECT detail FROM findings WHERE check_id = 'merge'").fetchone()
+    assert "requests.received" in detail and "26" in detail and "27" in detail
+
+
+def test_failed_checks_become_findings(store: Store) -> None:
+    bad = Check("5", "staff add up", False, "full 5 + part 3 != total 9", {"full": 5, "part": 3, "total": 9})
+    ok = Check("1", "table 3 column", True, "")
+    store.ingest(make("X人民政府", "510705", 2019, {"staff.total": 9}, checks=[bad, ok]), doc("c"))
+    rows = store.conn.execute("SELECT check_id, numbers FROM findings").fetchall()
+    assert rows == [("5", '{"full": 5, "part": 3, "total": 9}')]
+
+
+def test_reingest_with_new_extraction_replaces_figures(store: Store) -> None:
+    old = make("绵阳市安州区人民政府", "510705", 2018, {"requests.received": 26})
+    store.ingest(old, doc("a"))
+    new = make("绵阳市安州区人民政府", "510705", 2018, {"requests.received": 26, "staff.total": 123, "staff.full_time": 5})
+    out = store.ingest(new, doc("a"))
+    assert out.replaced_figures and not out.added_document
+    c = store.counts()
+    assert (c["reports"], c["documents"], c["figures"]) == (1, 1, 3)
+
+
+def test_replacement_is_atomic(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    store.ingest(make("A人民政府", "510705", 2018, {"requests.received": 26}), doc("a"))
+    before = store.counts()
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("disk I/O error (simulated)")
+
+    monkeypatch.setattr(store, "_insert_findings", boom)
+    with pytest.raises(StoreError, match="simulated"):
+        store.ingest(make("A人民政府", "510705", 2018, {"requests.received": 99, "staff.total": 1}), doc("a"))
+    assert store.counts() == before
+    (value,) = store.conn.execute("SELECT value FROM figures").fetchone()
+    assert value == 26
+
+
+def test_reextract_reads_stored_paths(store: Store, tmp_path: Path) -> None:
+    import hashlib
+
+    data = b"report bytes"
+    f = tmp_path / "r.html"
+    f.write_bytes(data)
+    sha = hashlib.sha256(data).hexdigest()
+    info = DocumentInfo(sha256=sha, size=len(data), path=str(f))
+    store.ingest(make("A人民政府", "510705", 2018, {"requests.received": 26}), info)
+    store.ingest(make("B人民政府", "510704", 2018, {"requests.received": 1}), doc("gone", "/nonexistent/x.pdf"))
+
+    def better(raw: bytes, source: str) -> Report:
+        assert raw == data
+        return make("A人民政府", "510705", 2018, {"requests.received": 26, "staff.total": 7})
+
+    stats = store.reextract(better)
+    assert stats == {"documents": 2, "replaced": 1, "unchanged": 0, "missing": 1, "failed": 0}
+    assert store.counts()["figures"] == 3
+
+
+def test_document_moves_when_identity_changes(store: Store) -> None:
+    store.ingest(make("A人民政府", "510705", None, {"requests.received": 26}), doc("a"))
+    out = store.ingest(make("A人民政府", "510705", 2018, {"requests.received": 26}), doc("a"))
+    assert out.replaced_figures
+    assert store.conn.execute("SELECT year FROM reports").fetchall() == [(2018,)]
+
+
+def test_former_names_are_one_body(store: Store) -> None:
+    store.ingest(make("绵阳市安州区人民政府", "510705", 2018, {"requests.received": 26}), doc("b"))
+    store.ingest(make("安县人民政府", "510724", 2014, {"requests.received": 12}), doc("a"))
+    store.ingest(make("安县教育局", "510724", 2015, {"requests.received": 1}, level="department"), doc("c"))
+    store.ingest(make("绵阳市安州区教育局", "510705", 2018, {"requests.received": 2}, level="department"), doc("d"))
+    gov = store.conn.execute("SELECT name, former_names FROM bodies WHERE key = '510705|government'").fetchone()
+    assert gov == ("绵阳市安州区人民政府", '["安县人民政府"]')
+    deps = store.conn.execute("SELECT key, name, former_names FROM bodies WHERE level = 'department'").fetchall()
+    assert deps == [("510705|department|教育局", "绵阳市安州区教育局", '["安县教育局"]')]
+    parent = store.conn.execute(
+        "SELECT p.key FROM bodies b JOIN bodies p ON p.id = b.parent_id WHERE b.level = 'department'"
+    ).fetchone()
+    assert parent == ("510705|government",)
+
+
+def test_runs_are_recorded(store: Store) -> None:
+    run = store.start_run("crawl", {"site": "x"})
+    out = store.ingest(make("A人民政府", "510705", 2018, {"requests.received": 1}), doc("a"))
+    store.finish_run(run, {"documents": 1}, "ok")
+    assert store.conn.execute("SELECT run_id FROM documents WHERE id = ?", (out.document_id,)).fetchone() == (run,)
+    assert store.conn.execute("SELECT status, stats FROM runs").fetchone() == ("ok", '{"documents": 1}')
+
+
+def test_ingest_many_is_all_or_nothing(store: Store) -> None:
+    good = (make("A人民政府", "510705", 2018, {"requests.received": 1}), doc("a"))
+    bad = (make("B人民政府", "510704", 2018, {"requests.received": 1}), DocumentInfo(sha256="b" * 64, size=None))  # type: ignore[arg-type]
+    with pytest.raises(StoreError):
+        store.ingest_many([good, bad])
+    assert store.counts()["reports"] == 0
+
+
+def test_real_fixture_documents_merge(tmp_path: Path) -> None:
+    from report_harvester.api import extract_path
+
+    names = ["template2021_utf8.html", "template2021_gbk_no_meta.html", "template2021.docx"]
+    with Store.open(tmp_path / "r.db") as s:
+        for name in names:
+            p = FIXTURES / name
+            r = extract_path(p)
+            s.ingest(r, DocumentInfo(sha256=r.sha256 or "", size=p.stat().st_size, path=str(p)))
+        counts = s.counts()
+        for name in names:  # idempotent on real documents too
+            p = FIXTURES / name
+            r = extract_path(p)
+            s.ingest(r, DocumentInfo(sha256=r.sha256 or "", size=p.stat().st_size, path=str(p)))
+        assert s.counts() == counts
+        assert counts["documents"] == 3 and counts["reports"] == 1
+        dup = s.conn.execute(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM figures WHERE preferred = 1"
+            " GROUP BY report_id, metric_id, dimension HAVING COUNT(*) > 1)"
+        ).fetchone()[0]
+        assert dup == 0
