@@ -28,16 +28,40 @@ def rep(issuer: str, code: str, year: int, figs: dict[str, float], level: str = 
 def store(tmp_path: Path) -> Store:
     s = Store.open(tmp_path / "reports.db")
     data = [
-        rep("安县人民政府", "510724", 2014, {"requests.received": 12, "staff.total": 4, "staff.full_time": 1}),
-        rep("绵阳市安州区人民政府", "510705", 2018, {"requests.received": 26, "staff.total": 123, "staff.full_time": 5}),
+        rep(
+            "安县人民政府", "510724", 2014, {"requests.received": 12, "staff.total": 4, "staff.full_time": 1}
+        ),
+        rep(
+            "绵阳市安州区人民政府",
+            "510705",
+            2018,
+            {"requests.received": 26, "staff.total": 123, "staff.full_time": 5},
+        ),
         rep("绵阳市涪城区人民政府", "510703", 2018, {"requests.received": 40, "fees.collected": 1.5}),
-        rep("绵阳市涪城区人民政府", "510703", 2019, {
-            "requests.received": 50, "requests.answered": 40, "requests.granted": 20,
-            "requests.partially_granted": 10, "reviews.total": 8, "reviews.corrected": 2,
-            "lawsuits.total": 5, "lawsuits.corrected": 1, "staff.total": 10, "staff.full_time": 4,
-        }),
+        rep(
+            "绵阳市涪城区人民政府",
+            "510703",
+            2019,
+            {
+                "requests.received": 50,
+                "requests.answered": 40,
+                "requests.granted": 20,
+                "requests.partially_granted": 10,
+                "reviews.total": 8,
+                "reviews.corrected": 2,
+                "lawsuits.total": 5,
+                "lawsuits.corrected": 1,
+                "staff.total": 10,
+                "staff.full_time": 4,
+            },
+        ),
         rep("绵阳市涪城区教育局", "510703", 2019, {"requests.received": 3}, level="department"),
-        rep("江油市人民政府", "510781", 2019, {"requests.received": 7, "requests.answered": 10, "requests.granted": 6}),
+        rep(
+            "江油市人民政府",
+            "510781",
+            2019,
+            {"requests.received": 7, "requests.answered": 10, "requests.granted": 6},
+        ),
         rep("青川县人民政府", "510822", 2019, {"requests.received": 99}),
     ]
     for i, r in enumerate(data):
@@ -65,7 +89,9 @@ def test_region_by_name_and_former_name(store: Store) -> None:
         res = compare.compare(store, ["requests.received"], regions=[token])
         assert [r.code for r in res.rows] == ["510705"], token
     assert {r.code for r in compare.compare(store, ["requests.received"], regions=["绵阳市"]).rows} == {
-        "510703", "510705", "510781",
+        "510703",
+        "510705",
+        "510781",
     }
 
 
@@ -119,7 +145,16 @@ def test_formats(store: Store, tmp_path: Path) -> None:
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows[0] == ["code", "body", "former_names", "level", "metric", "unit", "2018", "2019"]
-    assert rows[1] == ["510703", "绵阳市涪城区人民政府", "", "government", "requests.received", "件", "40", "50"]
+    assert rows[1] == [
+        "510703",
+        "绵阳市涪城区人民政府",
+        "",
+        "government",
+        "requests.received",
+        "件",
+        "40",
+        "50",
+    ]
     assert rows[2][:3] == ["510705", "绵阳市安州区人民政府", "安县人民政府"] and rows[2][6:] == ["26", ""]
 
     data = json.loads(compare.json_text(res))
@@ -136,7 +171,10 @@ def test_formats(store: Store, tmp_path: Path) -> None:
 def test_dimension_metric(tmp_path: Path) -> None:
     with Store.open(tmp_path / "d.db") as s:
         r = rep("绵阳市安州区人民政府", "510705", 2018, {})
-        r.figures = [Figure("requests.by_channel", 10, "件", dimension="当面"), Figure("requests.by_channel", 16, "件", dimension="信函")]
+        r.figures = [
+            Figure("requests.by_channel", 10, "件", dimension="当面"),
+            Figure("requests.by_channel", 16, "件", dimension="信函"),
+        ]
         s.ingest(r, DocumentInfo(sha256="f" * 64, size=1))
         res = compare.compare(s, ["requests.by_channel[信函]"])
         assert res.rows[0].values == {2018: 16}

@@ -105,7 +105,7 @@ def test_zip_without_document_part() -> None:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as zf:
         zf.writestr("word/other.xml", "<x/>")
-    with pytest.raises(ParseError, match="no word/document.xml"):
+    with pytest.raises(ParseError, match=r"no word/document\.xml"):
         parse_docx(out.getvalue(), "x.docx")
 
 

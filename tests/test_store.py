@@ -29,7 +29,9 @@ def make(
 
 
 def doc(sha: str, path: str | None = None) -> DocumentInfo:
-    return DocumentInfo(sha256=sha.ljust(64, "0"), size=100, media_type="text/html", url=f"https://x.invalid/{sha}", path=path)
+    return DocumentInfo(
+        sha256=sha.ljust(64, "0"), size=100, media_type="text/html", url=f"https://x.invalid/{sha}", path=path
+    )
 
 
 @pytest.fixture
@@ -44,7 +46,9 @@ def test_open_sets_wal_foreign_keys_and_version(tmp_path: Path) -> None:
         assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert s.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert s.schema_version == schema.LATEST
-        assert {"bodies", "documents", "reports", "figures", "findings", "runs", "metrics"} <= set(s.db.table_names())
+        assert {"bodies", "documents", "reports", "figures", "findings", "runs", "metrics"} <= set(
+            s.db.table_names()
+        )
     with Store.open(tmp_path / "a.db") as s:  # reopening migrates nothing and keeps the version
         assert s.schema_version == schema.LATEST
 
@@ -101,7 +105,12 @@ def test_failed_checks_become_findings(store: Store) -> None:
 def test_reingest_with_new_extraction_replaces_figures(store: Store) -> None:
     old = make("绵阳市安州区人民政府", "510705", 2018, {"requests.received": 26})
     store.ingest(old, doc("a"))
-    new = make("绵阳市安州区人民政府", "510705", 2018, {"requests.received": 26, "staff.total": 123, "staff.full_time": 5})
+    new = make(
+        "绵阳市安州区人民政府",
+        "510705",
+        2018,
+        {"requests.received": 26, "staff.total": 123, "staff.full_time": 5},
+    )
     out = store.ingest(new, doc("a"))
     assert out.replaced_figures and not out.added_document
     c = store.counts()
@@ -132,7 +141,9 @@ def test_reextract_reads_stored_paths(store: Store, tmp_path: Path) -> None:
     sha = hashlib.sha256(data).hexdigest()
     info = DocumentInfo(sha256=sha, size=len(data), path=str(f))
     store.ingest(make("A人民政府", "510705", 2018, {"requests.received": 26}), info)
-    store.ingest(make("B人民政府", "510704", 2018, {"requests.received": 1}), doc("gone", "/nonexistent/x.pdf"))
+    store.ingest(
+        make("B人民政府", "510704", 2018, {"requests.received": 1}), doc("gone", "/nonexistent/x.pdf")
+    )
 
     def better(raw: bytes, source: str) -> Report:
         assert raw == data
@@ -154,10 +165,16 @@ def test_former_names_are_one_body(store: Store) -> None:
     store.ingest(make("绵阳市安州区人民政府", "510705", 2018, {"requests.received": 26}), doc("b"))
     store.ingest(make("安县人民政府", "510724", 2014, {"requests.received": 12}), doc("a"))
     store.ingest(make("安县教育局", "510724", 2015, {"requests.received": 1}, level="department"), doc("c"))
-    store.ingest(make("绵阳市安州区教育局", "510705", 2018, {"requests.received": 2}, level="department"), doc("d"))
-    gov = store.conn.execute("SELECT name, former_names FROM bodies WHERE key = '510705|government'").fetchone()
+    store.ingest(
+        make("绵阳市安州区教育局", "510705", 2018, {"requests.received": 2}, level="department"), doc("d")
+    )
+    gov = store.conn.execute(
+        "SELECT name, former_names FROM bodies WHERE key = '510705|government'"
+    ).fetchone()
     assert gov == ("绵阳市安州区人民政府", '["安县人民政府"]')
-    deps = store.conn.execute("SELECT key, name, former_names FROM bodies WHERE level = 'department'").fetchall()
+    deps = store.conn.execute(
+        "SELECT key, name, former_names FROM bodies WHERE level = 'department'"
+    ).fetchall()
     assert deps == [("510705|department|教育局", "绵阳市安州区教育局", '["安县教育局"]')]
     parent = store.conn.execute(
         "SELECT p.key FROM bodies b JOIN bodies p ON p.id = b.parent_id WHERE b.level = 'department'"
@@ -169,13 +186,18 @@ def test_runs_are_recorded(store: Store) -> None:
     run = store.start_run("crawl", {"site": "x"})
     out = store.ingest(make("A人民政府", "510705", 2018, {"requests.received": 1}), doc("a"))
     store.finish_run(run, {"documents": 1}, "ok")
-    assert store.conn.execute("SELECT run_id FROM documents WHERE id = ?", (out.document_id,)).fetchone() == (run,)
+    assert store.conn.execute("SELECT run_id FROM documents WHERE id = ?", (out.document_id,)).fetchone() == (
+        run,
+    )
     assert store.conn.execute("SELECT status, stats FROM runs").fetchone() == ("ok", '{"documents": 1}')
 
 
 def test_ingest_many_is_all_or_nothing(store: Store) -> None:
     good = (make("A人民政府", "510705", 2018, {"requests.received": 1}), doc("a"))
-    bad = (make("B人民政府", "510704", 2018, {"requests.received": 1}), DocumentInfo(sha256="b" * 64, size=None))  # type: ignore[arg-type]
+    bad = (
+        make("B人民政府", "510704", 2018, {"requests.received": 1}),
+        DocumentInfo(sha256="b" * 64, size=None),
+    )  # type: ignore[arg-type]
     with pytest.raises(StoreError):
         store.ingest_many([good, bad])
     assert store.counts()["reports"] == 0

@@ -304,7 +304,14 @@ class Harvester:
         return bool(known and known[0] in KNOWN_STATES and known[3] and self.archive.has(known[3]))
 
     def _add(
-        self, source: str, link: discover.Link, family: str, selector: str | None, *, parent_changed: bool
+        self,
+        source: str,
+        link: discover.Link,
+        family: str,
+        selector: str | None,
+        *,
+        parent_changed: bool,
+        from_list: bool = True,
     ) -> None:
         """Put one discovered link on the frontier, choosing how (or whether) to fetch it."""
         known = self._known(link.url)
@@ -319,7 +326,8 @@ class Harvester:
             year = discover.report_year(link.title) if link.title else None
             if self.opts.since and year is not None and year < self.opts.since:
                 return
-            listed = 1 if link.title and discover.is_report_title(link.title) else 0
+            # attachments repeat their page's title; only list entries count as reports listed
+            listed = 1 if from_list and link.title and discover.is_report_title(link.title) else 0
             if known and known[0] in KNOWN_STATES and not self.opts.refresh:
                 mode, state = "none", "skipped"
             else:
@@ -603,6 +611,7 @@ class Harvester:
                     task.family,
                     None,
                     parent_changed=True,
+                    from_list=False,
                 )
             # a page that only wraps its attachments ("详见附件") is not itself the report's document
             if report is not None and not (files and not report.figures):

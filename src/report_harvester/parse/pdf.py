@@ -38,6 +38,7 @@ class _Char:
     x1: float
     y0: float  # bottom
     y1: float  # top
+    space_before: bool = False  # the text layer has a space here: a word or cell boundary
 
 
 @dataclass
@@ -126,9 +127,11 @@ def _parse(pdf: pdfium.PdfDocument, name: str) -> ParsedDocument:
 def _chars(tp: pdfium.PdfTextPage) -> list[_Char]:
     out: list[_Char] = []
     raw = tp.raw
+    space = False
     for i in range(tp.count_chars()):
         code = pdfium_c.FPDFText_GetUnicode(raw, i)
         if code <= 32 or code in (0xA0, 0x3000, 0xFFFE, 0xFFFF):
+            space = space or code in (32, 0xA0, 0x3000)
             continue
         ch = chr(code)
         x0, y0, x1, y1 = tp.get_charbox(i, loose=True)
@@ -136,7 +139,8 @@ def _chars(tp: pdfium.PdfTextPage) -> list[_Char]:
             continue
         # loose boxes (font ascent to descent) give every glyph of a line the same height, where
         # tight boxes would make 一 a sliver
-        out.append(_Char(ch, x0, x1, y0, y1))
+        out.append(_Char(ch, x0, x1, y0, y1, space_before=space))
+        space = False
     return out
 
 
@@ -191,7 +195,7 @@ def _render(b: _Band) -> None:
         for c in ln.chars[1:]:
             prev = run[-1]
             h = max(prev.y1 - prev.y0, 1.0)
-            if c.x0 - prev.x1 > 0.9 * h:
+            if c.x0 - prev.x1 > 0.9 * h or (c.space_before and (c.ch.isdigit() and prev.ch.isdigit())):
                 pieces.append((run[0].x0, -run[0].y1, "".join(ch.ch for ch in run)))
                 run = [c]
             else:
