@@ -168,11 +168,27 @@ def template_tables(issuer: str, year: int) -> str:
         + line("二、上年结转政府信息公开申请数量", f.carried_over)
         + line("三、本年度办理结果 （一）予以公开", f.granted)
         + line("（二）部分公开", f.partial)
-        + line("（三）不予公开", f.refused)
+        + line("（三）不予公开 1.属于国家秘密", 0)
+        + line("2.其他法律行政法规禁止公开", 0)
+        + line("3.危及“三安全一稳定”", 0)
+        + line("4.保护第三方合法权益", f.refused)
+        + line("5.属于三类内部事务信息", 0)
+        + line("6.属于四类过程性信息", 0)
+        + line("7.属于行政执法案卷", 0)
+        + line("8.属于行政查询事项", 0)
         + line("（四）无法提供 1.本机关不掌握相关政府信息", f.unable)
-        + line("（五）不予处理", 0)
+        + line("2.没有现成信息需要另行制作", 0)
+        + line("3.补正后申请内容仍不明确", 0)
+        + line("（五）不予处理 1.信访举报投诉类申请", 0)
+        + line("2.重复申请", 0)
+        + line("3.要求提供公开出版物", 0)
+        + line("4.无正当理由大量反复申请", 0)
+        + line("5.要求行政机关确认或重新出具已获取信息", 0)
         + (
-            line("（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", f.other + f.carried_over)
+            line(
+                "（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                f.other + f.carried_over,
+            )
             + line("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", 0)
             + line("3.其他", 0)
             if v2021
@@ -188,7 +204,8 @@ def template_tables(issuer: str, year: int) -> str:
         "<tr><th rowspan='2'>结果维持</th><th rowspan='2'>结果纠正</th><th rowspan='2'>其他结果</th><th rowspan='2'>尚未审结</th>"
         "<th rowspan='2'>总计</th><th colspan='5'>未经复议直接起诉</th><th colspan='5'>复议后起诉</th></tr>"
         + _row(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2, "th")
-        + _row([*r, sum(r), *s, sum(s), 0, 0, 0, 0, 0])
+        # Anzhou's 2022 table 4 misadds its review total, as real reports sometimes do (check 4 finds it)
+        + _row([*r, sum(r) + (1 if issuer == "绵阳市安州区人民政府" and year == 2022 else 0), *s, sum(s), 0, 0, 0, 0, 0])
         + "</table>"
     )
     return (
@@ -267,7 +284,9 @@ def make_pdf(lines: list[str]) -> bytes:
         pages.append(wrapped[i : i + 50])
     objs: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
     font_id = 3
-    objs.append(b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [4 0 R] >>")
+    objs.append(
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [4 0 R] >>"
+    )
     objs.append(
         b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe)"
         b" /Ordering (GB1) /Supplement 4 >> /FontDescriptor 5 0 R >>"
@@ -399,7 +418,9 @@ def page(site: Site, title: str, body: str, extra_head: str = "") -> str:
     )
 
 
-def article(site: Site, title: str, issuer: str, year: int, date: str, attach: str = "", family: str = "trs") -> str:
+def article(
+    site: Site, title: str, issuer: str, year: int, date: str, attach: str = "", family: str = "trs"
+) -> str:
     body = "" if attach else report_html_body(issuer, year)
     if attach:
         body = "<p>详见附件。</p>" + attach
@@ -415,7 +436,9 @@ def article(site: Site, title: str, issuer: str, year: int, date: str, attach: s
         f'<meta name="ArticleTitle" content="{title}"><meta name="PubDate" content="{date}">'
         f'<meta name="ContentSource" content="{issuer}">'
     )
-    return page(site, title, f"<div class='crumb'>首页 &gt; 政府信息公开 &gt; 政府信息公开年报</div>{inner}", head)
+    return page(
+        site, title, f"<div class='crumb'>首页 &gt; 政府信息公开 &gt; 政府信息公开年报</div>{inner}", head
+    )
 
 
 def region_name(base: str, old: str | None, year: int) -> str:
@@ -438,7 +461,7 @@ def non_reports(base: str) -> list[str]:
     return [
         f"{base}2023年政府信息公开工作年度报告解读",
         f"一图读懂{base}2022年政府信息公开工作年度报告",
-        f"关于做好2023年度政府信息公开工作年度报告编制发布工作的通知",
+        "关于做好2023年度政府信息公开工作年度报告编制发布工作的通知",
         f"{base}召开2023年度政务公开工作推进会",
     ]
 
@@ -457,7 +480,18 @@ def anzhou() -> Site:
         if y == 2024:
             pdf = "/group1/M00/00/0A/rBAAAWYx2024nb.pdf"
             s.put(pdf, make_pdf(report_lines("绵阳市安州区人民政府", y)))
-            s.put(path, article(s, title, "绵阳市安州区人民政府", y, date, f'<p><a href="{pdf}">{title}.pdf</a></p>', "public_column"))
+            s.put(
+                path,
+                article(
+                    s,
+                    title,
+                    "绵阳市安州区人民政府",
+                    y,
+                    date,
+                    f'<p><a href="{pdf}">{title}.pdf</a></p>',
+                    "public_column",
+                ),
+            )
             s.reports.append(pdf)
         else:
             s.put(path, article(s, title, "绵阳市安州区人民政府", y, date, family="public_column"))
@@ -470,7 +504,18 @@ def anzhou() -> Site:
         if "财政" in issuer:
             docx_path = "/group1/M00/00/0B/rBAAAWczfinance.docx"
             s.put(docx_path, make_docx(issuer, y))
-            s.put(path, article(s, title, issuer, y, f"{y + 1}-01-20", f'<p><a href="{docx_path}">附件：{title}.docx</a></p>', "public_column"))
+            s.put(
+                path,
+                article(
+                    s,
+                    title,
+                    issuer,
+                    y,
+                    f"{y + 1}-01-20",
+                    f'<p><a href="{docx_path}">附件：{title}.docx</a></p>',
+                    "public_column",
+                ),
+            )
             s.reports.append(docx_path)
         else:
             s.put(path, article(s, title, issuer, y, f"{y + 1}-01-20", family="public_column"))
@@ -479,7 +524,10 @@ def anzhou() -> Site:
     art += 1
     town = "绵阳市安州区花荄镇人民政府"
     path = f"/public/{organ}/{art}.html"
-    s.put(path, article(s, f"{town}2023年政府信息公开工作年度报告", town, 2023, "2024-01-25", family="public_column"))
+    s.put(
+        path,
+        article(s, f"{town}2023年政府信息公开工作年度报告", town, 2023, "2024-01-25", family="public_column"),
+    )
     items.append(Item(f"{town}2023年政府信息公开工作年度报告", path, "2024-01-25"))
     s.reports.append(path)
     for t in non_reports("安州区"):
@@ -508,7 +556,14 @@ def anzhou() -> Site:
         body = f'<div class="gk_list"><ul>{lis}</ul></div><script>var pager={{pageIndex:{n},pageCount:{len(pages)}}};</script>'
         s.put(f"label_{n}.html", body)
         q = urlencode(
-            {"labelName": "publicInfoList", "siteId": site_id, "pageSize": size, "pageIndex": n, "organId": organ, "catId": cat}
+            {
+                "labelName": "publicInfoList",
+                "siteId": site_id,
+                "pageSize": size,
+                "pageIndex": n,
+                "organId": organ,
+                "catId": cat,
+            }
         )
         routes.append(f'"/site/label/8888?{q}" = "label_{n}.html"')
     # the district government office's own reports, one annual view per year (type=3&timeFrame=<year>)
@@ -516,7 +571,9 @@ def anzhou() -> Site:
     for y in (2022, 2023, 2024):
         title = f"{office}{y}年政府信息公开工作年度报告"
         s.put(f"view_{y}.html", article(s, title, office, y, f"{y + 1}-01-28", family="public_column"))
-        routes.append(f'"/public/column/6602?type=3&action=nb&timeFrame={y}&hasContent=true" = "view_{y}.html"')
+        routes.append(
+            f'"/public/column/6602?type=3&action=nb&timeFrame={y}&hasContent=true" = "view_{y}.html"'
+        )
         s.reports.append(f"/public/column/6602?type=3&action=nb&timeFrame={y}&hasContent=true")
     s.put("view_empty.html", page(s, "年度报告", "<div class='gk_list'>暂无信息</div>"))
     s.config = ["[routes]", *routes, "[fallbacks]", '"/public/column/6602" = "view_empty.html"']
@@ -559,20 +616,37 @@ def myfc() -> Site:
         )
         if n < len(chunks):
             nav += f' <a href="list_{n + 1}.html">下一页</a>'
-        s.put(f"/zwgk/zfxxgknb/{name}", page(s, "政府信息公开年报", f"<table class='list'>{rows}</table><div class='pages'>{nav}</div>"))
+        s.put(
+            f"/zwgk/zfxxgknb/{name}",
+            page(s, "政府信息公开年报", f"<table class='list'>{rows}</table><div class='pages'>{nav}</div>"),
+        )
     return s
 
 
-def trs_list(s: Site, base: str, items: list[tuple[str, str, str]], per: int, ext: str, one_based: bool, extra: str = "") -> None:
+def trs_list(
+    s: Site,
+    base: str,
+    items: list[tuple[str, str, str]],
+    per: int,
+    ext: str,
+    one_based: bool,
+    extra: str = "",
+) -> None:
     chunks = [items[i : i + per] for i in range(0, len(items), per)]
     for n, chunk in enumerate(chunks):
-        if n == 0:
-            name = f"index.{ext}"
-        else:
-            name = f"index_{n + 1 if one_based else n}.{ext}"
-        lis = "".join(f'<li><a href="{p}" target="_blank" title="{t}">{t}</a><span>{d}</span></li>' for t, p, d in chunk)
-        script = f'<script language="JavaScript">createPageHTML({len(chunks)}, {n}, "index", "{ext}");</script>'
-        s.put(base + name, page(s, "政府信息公开年报", f"{extra}<ul class='list'>{lis}</ul><div class='page'>{script}</div>"))
+        name = f"index.{ext}" if n == 0 else f"index_{n + 1 if one_based else n}.{ext}"
+        lis = "".join(
+            f'<li><a href="{p}" target="_blank" title="{t}">{t}</a><span>{d}</span></li>' for t, p, d in chunk
+        )
+        script = (
+            f'<script language="JavaScript">createPageHTML({len(chunks)}, {n}, "index", "{ext}");</script>'
+        )
+        s.put(
+            base + name,
+            page(
+                s, "政府信息公开年报", f"{extra}<ul class='list'>{lis}</ul><div class='page'>{script}</div>"
+            ),
+        )
 
 
 # Youxian: TRS WCM, GBK without a charset header, createPageHTML 0-based, a 部门年报 sub-column, a DOCX attachment.
@@ -602,7 +676,15 @@ def youxian() -> Site:
         items.append((t, rel, "2024-04-02"))
         s.never.append(base + rel[2:])
     items.sort(key=lambda i: i[2], reverse=True)
-    trs_list(s, base, items, 6, "html", False, '<div class="sub"><a href="./bmnb/">部门年报</a> <a href="../">政府信息公开</a></div>')
+    trs_list(
+        s,
+        base,
+        items,
+        6,
+        "html",
+        False,
+        '<div class="sub"><a href="./bmnb/">部门年报</a> <a href="../">政府信息公开</a></div>',
+    )
     sub = base + "bmnb/"
     ditems = []
     for n, (issuer, y, _lv) in enumerate(dept_items("绵阳市游仙区")):
@@ -627,7 +709,17 @@ def jiangyou() -> Site:
             title += "（图片版）"
             pdf = f"{y + 1}03/W0{y + 1}0330jy.pdf"
             s.put(base + pdf, make_image_pdf())
-            s.put(base + rel, article(s, title, "江油市人民政府", y, f"{y + 1}-03-30", f'<p><a href="./{pdf.split("/")[1]}">{title}</a></p>'))
+            s.put(
+                base + rel,
+                article(
+                    s,
+                    title,
+                    "江油市人民政府",
+                    y,
+                    f"{y + 1}-03-30",
+                    f'<p><a href="./{pdf.split("/")[1]}">{title}</a></p>',
+                ),
+            )
             s.reports.append(base + pdf)
         else:
             s.put(base + rel, article(s, title, "江油市人民政府", y, f"{y + 1}-03-30"))
@@ -662,7 +754,18 @@ def santai() -> Site:
             pdf_link = f"/module/download/downfile.jsp?classid=0&filename={hexname}.pdf"
             redirects.append(f'"{pdf_link}" = "/attach/0/{hexname}.pdf"')
             s.put(f"/attach/0/{hexname}.pdf", make_pdf(report_lines("三台县人民政府", y)))
-            s.put(path, article(s, title, "三台县人民政府", y, f"{y + 1}-03-28", f'<a href="{pdf_link}">{title}.pdf</a>', "hanweb"))
+            s.put(
+                path,
+                article(
+                    s,
+                    title,
+                    "三台县人民政府",
+                    y,
+                    f"{y + 1}-03-28",
+                    f'<a href="{pdf_link}">{title}.pdf</a>',
+                    "hanweb",
+                ),
+            )
             s.reports.append(f"/attach/0/{hexname}.pdf")
         else:
             s.put(path, article(s, title, "三台县人民政府", y, f"{y + 1}-03-28", family="hanweb"))
@@ -699,7 +802,16 @@ def santai() -> Site:
         name = f"dataproxy_{k // batch + 1}.xml"
         s.put(name, xml)
         q = urlencode(
-            {"startrecord": k + 1, "endrecord": k + batch, "perpage": per, "col": 1, "appid": 1, "webid": web, "columnid": col, "unitid": unit}
+            {
+                "startrecord": k + 1,
+                "endrecord": k + batch,
+                "perpage": per,
+                "col": 1,
+                "appid": 1,
+                "webid": web,
+                "columnid": col,
+                "unitid": unit,
+            }
         )
         routes.append(f'"/module/web/jpage/dataproxy.jsp?{q}" = "{name}"')
     s.config = ["[routes]", *routes, "[redirects]", *redirects]
@@ -712,19 +824,35 @@ def beichuan() -> Site:
     items = []
     for n, (issuer, y) in enumerate(reversed(gov_items("北川羌族自治县"))):
         title = f"{issuer.replace('人民政府', '')}{y}年政府信息公开工作年度报告"
-        ident = f"{20240000000000000 + y * 1000 + n}" if y % 2 else f"{'%08x' % (0xBE1C0000 + n)}-1c2d-4e5f-8a9b-{y:012d}"
+        ident = (
+            f"{20240000000000000 + y * 1000 + n}"
+            if y % 2
+            else f"{'%08x' % (0xBE1C0000 + n)}-1c2d-4e5f-8a9b-{y:012d}"
+        )
         path = f"/gongkai/show/{ident}.html"
         s.put(path, article(s, title, "北川羌族自治县人民政府", y, f"{y + 1}-03-29", family="gongkai"))
         s.reports.append(path)
         items.append((title, path, f"{y + 1}-03-29"))
     town = "北川羌族自治县曲山镇人民政府"
     path = "/gongkai/show/5f4dcc3b5aa765d61d8327deb882cf99.html"
-    s.put(path, article(s, f"{town}2023年政府信息公开工作年度报告", town, 2023, "2024-01-26", family="gongkai"))
+    s.put(
+        path, article(s, f"{town}2023年政府信息公开工作年度报告", town, 2023, "2024-01-26", family="gongkai")
+    )
     s.reports.append(path)
     items.append((f"{town}2023年政府信息公开工作年度报告", path, "2024-01-26"))
     # an old copy that robots.txt forbids: it is a report title, but must never be fetched
     old = "/gongkai/show/old/2013nb.html"
-    s.put(old, article(s, "北川羌族自治县2013年政府信息公开工作年度报告", "北川羌族自治县人民政府", 2013, "2014-03-20", family="gongkai"))
+    s.put(
+        old,
+        article(
+            s,
+            "北川羌族自治县2013年政府信息公开工作年度报告",
+            "北川羌族自治县人民政府",
+            2013,
+            "2014-03-20",
+            family="gongkai",
+        ),
+    )
     items.append(("北川羌族自治县2013年政府信息公开工作年度报告", old, "2014-03-20"))
     s.never.append(old)
     for k, t in enumerate(non_reports("北川县")[:2]):
@@ -738,7 +866,9 @@ def beichuan() -> Site:
     for n, chunk in enumerate(chunks, 1):
         lis = "".join(f'<li><a href="{p}">{t}</a><em>{d}</em></li>' for t, p, d in chunk)
         nav = "".join(
-            f' <a href="/gongkai/kuozhan/10234.html{"" if k == 1 else f"?page={k}"}">{k}</a>' for k in range(1, len(chunks) + 1) if k != n
+            f' <a href="/gongkai/kuozhan/10234.html{"" if k == 1 else f"?page={k}"}">{k}</a>'
+            for k in range(1, len(chunks) + 1)
+            if k != n
         )
         if n < len(chunks):
             nav += f' <a href="/gongkai/kuozhan/10234.html?page={n + 1}">下一页</a>'
@@ -767,12 +897,48 @@ PROFILES = {
         ["http://www.anzhou.gov.cn/public/column/6601?type=4&action=list&catId=7061"],
         '[report_views]\nurl = "http://www.anzhou.gov.cn/public/column/6602?type=3&action=nb&timeFrame={year}&hasContent=true"\nfirst_year = 2022\n',
     ),
-    "01_fucheng": ("绵阳市涪城区人民政府", "510703", "generic", ["http://www.myfc.gov.cn/zwgk/zfxxgknb/index.html"], ""),
-    "02_youxian": ("绵阳市游仙区人民政府", "510704", "trs", ["http://www.youxian.gov.cn/xxgk/zfxxgknb/index.html"], ""),
-    "03_jiangyou": ("江油市人民政府", "510781", "trs", ["http://www.jiangyou.gov.cn/zwgk/zfxxgk/nb/index.shtml"], ""),
-    "04_santai": ("三台县人民政府", "510722", "hanweb", ["http://www.santai.gov.cn/col/col3301/index.html"], ""),
-    "05_beichuan": ("北川羌族自治县人民政府", "510726", "gongkai", ["http://www.beichuan.gov.cn/gongkai/kuozhan/10234.html"], ""),
-    "06_pingwu": ("平武县人民政府", "510727", "trs", ["http://www.pingwu.gov.cn/xxgk/zfxxgknb/index.html"], ""),
+    "01_fucheng": (
+        "绵阳市涪城区人民政府",
+        "510703",
+        "generic",
+        ["http://www.myfc.gov.cn/zwgk/zfxxgknb/index.html"],
+        "",
+    ),
+    "02_youxian": (
+        "绵阳市游仙区人民政府",
+        "510704",
+        "trs",
+        ["http://www.youxian.gov.cn/xxgk/zfxxgknb/index.html"],
+        "",
+    ),
+    "03_jiangyou": (
+        "江油市人民政府",
+        "510781",
+        "trs",
+        ["http://www.jiangyou.gov.cn/zwgk/zfxxgk/nb/index.shtml"],
+        "",
+    ),
+    "04_santai": (
+        "三台县人民政府",
+        "510722",
+        "hanweb",
+        ["http://www.santai.gov.cn/col/col3301/index.html"],
+        "",
+    ),
+    "05_beichuan": (
+        "北川羌族自治县人民政府",
+        "510726",
+        "gongkai",
+        ["http://www.beichuan.gov.cn/gongkai/kuozhan/10234.html"],
+        "",
+    ),
+    "06_pingwu": (
+        "平武县人民政府",
+        "510727",
+        "trs",
+        ["http://www.pingwu.gov.cn/xxgk/zfxxgknb/index.html"],
+        "",
+    ),
 }
 
 
@@ -796,11 +962,13 @@ def main() -> None:
         cols = "".join(f'\n[[columns]]\nurl = "{u}"\n' for u in urls)
         (src / f"{name}.toml").write_text(
             f'id = "{name[3:]}"\nbody = "{body}"\nregion_code = "{code}"\nfamily = "{family}"\n'
-            f"confirmed = true\nnote = \"stand-in site (fixtures/sites)\"\n{cols}\n{extra}",
+            f'confirmed = true\nnote = "stand-in site (fixtures/sites)"\n{cols}\n{extra}',
             "utf-8",
         )
     total = sum(p.stat().st_size for p in ROOT.rglob("*") if p.is_file())
-    print(f"wrote {sum(1 for p in ROOT.rglob('*') if p.is_file())} files, {total / 1024:.0f} KiB, under {ROOT}")
+    print(
+        f"wrote {sum(1 for p in ROOT.rglob('*') if p.is_file())} files, {total / 1024:.0f} KiB, under {ROOT}"
+    )
 
 
 if __name__ == "__main__":

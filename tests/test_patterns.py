@@ -35,16 +35,16 @@ def test_example_matches(case: str, pattern: prose_patterns.Pattern, example: pr
     hits = [f for f in figures if f.metric == metric]
     if example.dimension is not None:
         hits = [f for f in hits if f.dimension == example.dimension]
-    assert hits, f"{case}: no {metric} figure from {example.text!r}; got {[(f.metric, f.value) for f in figures]}"
+    assert hits, (
+        f"{case}: no {metric} figure from {example.text!r}; got {[(f.metric, f.value) for f in figures]}"
+    )
     if example.value is not None:
         assert hits[0].value == pytest.approx(example.value), case
     # the evidence really is a piece of the example
     assert hits[0].evidence and hits[0].evidence in example.text
 
 
-@pytest.mark.parametrize(
-    ("case", "pattern", "text"), _counter_cases(), ids=[c[0] for c in _counter_cases()]
-)
+@pytest.mark.parametrize(("case", "pattern", "text"), _counter_cases(), ids=[c[0] for c in _counter_cases()])
 def test_counterexample_does_not_match(case: str, pattern: prose_patterns.Pattern, text: str) -> None:
     figures = prose.extract(text)
     claimed = [f for f in figures if f.method.split(":", 1)[-1].split("+")[0] == pattern.id]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import check, identify, parse
 from .errors import HarvesterError, TooLarge, UnreadableInput
-from .extract import extract_figures
+from .extract import extract_all
 from .models import Report
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -34,8 +34,13 @@ def extract_bytes(data: bytes, source: str = "-") -> Report:
     if parsed.image_only:
         report.notes.append("image-only document (图片版): no text layer, no figures")
         return report
-    report.figures = extract_figures(parsed, ident)
-    report.checks = check.run_checks(report.figures, ident)
+    extraction = extract_all(parsed, ident)
+    report.figures = extraction.figures
+    report.notes.extend(extraction.notes)
+    if extraction.era and not ident.era:
+        ident.era = extraction.era
+    # the checks see every figure, prose restatements of table cells included (check 6)
+    report.checks = check.run_checks(extraction.all_figures, ident)
     if not report.figures:
         report.notes.append("no figures found: not a disclosure report, or a layout not yet covered")
     return report

@@ -7,6 +7,7 @@ font on this machine; without one the labels would come out as boxes, and we say
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +82,27 @@ def render(result: CompareResult, path: Path, *, title: str | None = None) -> li
         "svg.fonttype": "none",
         "axes.unicode_minus": False,  # the U+2212 minus is missing from several CJK fonts
     }
+    # The family list names fonts for the SVG reader's machine; missing ones here are expected, so
+    # matplotlib's per-glyph "findfont: not found" warnings would only be noise.
+    fm_log = logging.getLogger("matplotlib.font_manager")
+    level = fm_log.level
+    fm_log.setLevel(logging.ERROR)
+    try:
+        _draw(plt, result, rows, path, suffix, rc, title)
+    finally:
+        fm_log.setLevel(level)
+    return notes
+
+
+def _draw(
+    plt: Any,
+    result: CompareResult,
+    rows: list[Any],
+    path: Path,
+    suffix: str,
+    rc: dict[str, Any],
+    title: str | None,
+) -> None:
     with plt.rc_context(rc):
         fig, ax = plt.subplots(figsize=(10, 5.5), dpi=120)
         for row in rows:
@@ -106,4 +128,3 @@ def render(result: CompareResult, path: Path, *, title: str | None = None) -> li
             raise HarvesterError(f"cannot write {path}: {exc.strerror or exc}") from exc
         finally:
             plt.close(fig)
-    return notes

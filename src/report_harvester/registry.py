@@ -6,6 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from .errors import PatternError
 
@@ -24,7 +25,7 @@ class Metric:
     share_key: str | None = None
 
 
-def load_toml(name: str) -> dict[str, object]:
+def load_toml(name: str) -> dict[str, Any]:
     path = PATTERNS_DIR / name
     try:
         with path.open("rb") as fh:
@@ -36,7 +37,6 @@ def load_toml(name: str) -> dict[str, object]:
 @cache
 def metrics() -> dict[str, Metric]:
     raw = load_toml("metrics.toml")["metric"]
-    assert isinstance(raw, dict)
     return {
         key: Metric(
             key=key,

@@ -739,3 +739,60 @@ def crawl_hints(store: Store) -> dict[str, tuple[str | None, str | None, str | N
     ensure_tables(store)
     rows = store.conn.execute("SELECT url, title, level, region_code FROM crawl_urls WHERE status = 'ok'")
     return {u: (t, lv, rc) for u, t, lv, rc in rows}
+
+
+def check_sources(
+    sources: list[Source],
+    *,
+    delay: float = 1.0,
+    echo: Callable[[str], None] = print,
+    transport: httpx.BaseTransport | None = None,
+    max_lists: int = 30,
+) -> int:
+    """Walk each source's list pages only (no articles, no database) and say how many reports it lists."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    allowed: set[str] = set()
+    for s in sources:
+        allowed |= s.allowed_hosts()
+    policy = FetchPolicy(
+        allowed_hosts=allowed, trusted_hosts=_named_ip_hosts(allowed), delay=delay, retries=1
+    )
+
+    def one(fetcher: Fetcher, source: Source) -> tuple[str, int, str | None]:
+        todo = [(c.url, c.family or source.family, c.level, c.selector) for c in source.columns]
+        seen: set[str] = set()
+        reports: set[str] = set()
+        error = None
+        while todo and len(seen) < max_lists:
+            url, family, level, selector = todo.pop(0)
+            if url in seen:
+                continue
+            seen.add(url)
+            try:
+                res = fetcher.get(url)
+            except HarvesterError as exc:
+                error = error or exc.one_line()
+                continue
+            for link in discover.discover_list(
+                url, res.content, family, content_type=res.content_type, level=level, selector=selector
+            ):
+                if link.kind == "list":
+                    todo.append((link.url, family, link.level, selector))
+                elif discover.is_report_title(link.title):
+                    reports.add(link.url)
+        return source.id, len(reports), error
+
+    failed = 0
+    with (
+        Fetcher(policy, transport=transport) as fetcher,
+        ThreadPoolExecutor(max_workers=min(16, len(sources) or 1)) as pool,
+    ):
+        for sid, n, error in pool.map(lambda s: one(fetcher, s), sources):
+            ok = n > 0
+            failed += not ok
+            echo(
+                f"{sid:<24} {'ok' if ok else 'FAIL'} {n:>4} reports listed"
+                + (f"  ({error})" if error else "")
+            )
+    return EXIT_SOURCES_FAILED if failed else EXIT_OK

@@ -370,7 +370,11 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
             starts_with_qizhong=starts_qz,
             section=_section_at(sections, q.start),
             around=" ".join(
-                (_section_at(sections, q.start), norm[sentences[s_idx - 1][0] : s0] if s_idx else "", sentence)
+                (
+                    _section_at(sections, q.start),
+                    norm[sentences[s_idx - 1][0] : s0] if s_idx else "",
+                    sentence,
+                )
             ),
             parent=parent,
             previous=prev_fig,

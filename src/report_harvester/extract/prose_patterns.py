@@ -184,7 +184,7 @@ def load() -> PatternSet:
             ("opener", ps.openers),
             ("term", ps.terms),
         ):
-            for i, raw in enumerate(data.get(kind, [])):  # type: ignore[attr-defined]
+            for i, raw in enumerate(data.get(kind, [])):
                 where = f"{path.name} {kind}[{i}]"
                 p = _build(kind, raw, where)
                 if kind == "zero" and p.regex is None:

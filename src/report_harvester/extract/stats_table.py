@@ -53,7 +53,7 @@ class _Row:
 def row_specs() -> list[RowSpec]:
     data = load_toml("tables/stats.toml")
     out = []
-    for raw in data["row"]:  # type: ignore[attr-defined]
+    for raw in data["row"]:
         out.append(
             RowSpec(
                 id=raw["id"],

@@ -45,7 +45,7 @@ def cell_of(text: str, unit: str | None = None) -> Cell:
 
 
 def _well_formed(piece: str) -> bool:
-    if not piece or piece.endswith("."):
+    if not piece or piece.endswith(".") or not piece[0].isdigit():
         return False
     return not (piece[0] == "0" and len(piece) > 1 and piece[1] != ".")
 
