@@ -469,14 +469,9 @@ def _read_t3(ctx: _Ctx, a: int, b: int) -> int:
 
     cand: dict[str, list[list[Cell]]] = {}
     for r in rows:
-        width = sum(len(c.text) for c in r.chunks)
-
-        def prune(cells: list[Cell], width: int = width) -> bool:
-            # the applicant cells cannot add up to more than the widest total the digits allow
-            used = sum(len(c.text) for c in cells)
-            return len(cells) >= ncol or sum(c.value for c in cells) < 10 ** max(width - used, 0)
-
-        cs = split_cells(r.chunks, ncol, prune=prune, final=final, cap=500)
+        cs = _row_sum_splits(r.chunks, ncol) if r.chunks[-1].splittable else []
+        if not r.chunks[-1].splittable:
+            cs = split_cells(r.chunks, ncol, final=final, cap=500)
         if not cs:
             loose = split_cells(r.chunks, ncol, cap=2)
             if len(loose) == 1:
@@ -504,6 +499,35 @@ def _read_t3(ctx: _Ctx, a: int, b: int) -> int:
         for col, cell in zip(lab.t3_columns, cells, strict=True):
             ctx.add(f"t3.{r.key}.{col}", cell, "件", r.label, T3_COLUMN_ZH[col], r, split)
     return len(chosen)
+
+
+def _row_sum_splits(chunks: list[Chunk], ncol: int) -> list[list[Cell]]:
+    """Readings of a row whose last cell is the sum of the others. The total is a suffix of the
+    last chunk, so try each suffix and split the rest with the running sum bounded by it."""
+    out: list[list[Cell]] = []
+    last = chunks[-1].text
+    for k in range(1, len(last) + 1):
+        tot_text = last[-k:]
+        rest_last = last[:-k]
+        if (len(tot_text) > 1 and tot_text[0] == "0") or not tot_text[0].isdigit() or rest_last.endswith("."):
+            continue
+        if "." in rest_last:
+            break
+        target = float(tot_text)
+        head = [*chunks[:-1], *([Chunk(rest_last)] if rest_last else [])]
+        if not head:
+            continue
+
+        def bounded(cells: list[Cell], target: float = target) -> bool:
+            return sum(c.value for c in cells) <= target
+
+        def exact(cells: list[Cell], target: float = target) -> bool:
+            return sum(c.value for c in cells) == target
+
+        total = Cell(text=tot_text, value=target, unit=chunks[-1].unit)
+        for cells in split_cells(head, ncol - 1, prune=bounded, final=exact, cap=200):
+            out.append([*cells, total])
+    return out
 
 
 def _solve_t3_columns(ctx: _Ctx, rows: list[Row], cand: dict[str, list[list[Cell]]]) -> dict[str, list[Cell]]:

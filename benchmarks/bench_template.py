@@ -1,0 +1,147 @@
+"""Template-table throughput: flattened/HTML-like reports per second, PDF ms per page, peak RSS.
+
+    .venv/bin/python benchmarks/bench_template.py [N]
+
+Generates N (default 200) template reports with random cell values: half as flattened text with
+the digits of a row run together, half as grids (the shape the HTML/DOCX parsers hand over), and
+a multi-page PDF built from the fixture generator when reportlab is installed.
+"""
+
+from __future__ import annotations
+
+import random
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from report_harvester.check import run_checks  # noqa: E402
+from report_harvester.extract import template  # noqa: E402
+from report_harvester.models import Identity, ParsedDocument, Table  # noqa: E402
+
+T3 = [
+    "一、本年新收政府信息公开申请数量",
+    "二、上年结转政府信息公开申请数量",
+    "（一）予以公开",
+    "（二）部分公开",
+    "1.属于国家秘密",
+    "2.其他法律行政法规禁止公开",
+    "3.危及“三安全一稳定”",
+    "4.保护第三方合法权益",
+    "5.属于三类内部事务信息",
+    "6.属于四类过程性信息",
+    "7.属于行政执法案卷",
+    "8.属于行政查询事项",
+    "1.本机关不掌握相关政府信息",
+    "2.没有现成信息需要另行制作",
+    "3.补正后申请内容仍不明确",
+    "1.信访举报投诉类申请",
+    "2.重复申请",
+    "3.要求提供公开出版物",
+    "4.无正当理由大量反复申请",
+    "5.要求行政机关确认或重新出具已获取信息",
+    "（六）其他处理",
+    "（七）总计",
+    "四、结转下年度继续办理",
+]
+
+
+def report(rng: random.Random) -> tuple[str, list[list[str]]]:
+    rows: list[tuple[str, list[int]]] = []
+    outcome: list[list[int]] = []
+    for label in T3[2:21]:
+        cells = [rng.choice([0, 0, 0, rng.randint(1, 40)]) for _ in range(6)]
+        outcome.append(cells)
+        rows.append((label, [*cells, sum(cells)]))
+    total = [sum(c[i] for c in outcome) for i in range(6)]
+    carried_forward = [rng.choice([0, 1]) for _ in range(6)]
+    carried_over = [0] * 6
+    new = [t + f for t, f in zip(total, carried_forward, strict=True)]
+    rows = [
+        (T3[0], [*new, sum(new)]),
+        (T3[1], [*carried_over, 0]),
+        *rows,
+        (T3[21], [*total, sum(total)]),
+        (T3[22], [*carried_forward, sum(carried_forward)]),
+    ]
+    t4 = []
+    for _ in range(3):
+        g = [rng.randint(0, 3) for _ in range(4)]
+        t4 += [*g, sum(g)]
+    prose = "一、总体情况" + "本机关认真贯彻落实条例，主动公开政府信息。" * 40
+    flat = (
+        prose
+        + "二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数"
+        + f"规章000行政规范性文件{rng.randint(1, 30)}0{rng.randint(31, 300)}"
+        + "第二十条第（五）项信息内容本年处理决定数量行政许可"
+        + str(rng.randint(10, 9999))
+        + "三、收到和处理政府信息公开申请情况申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+        + "".join(label + "".join(map(str, cells)) for label, cells in rows)
+        + "四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计"
+        + "".join(map(str, t4))
+        + "五、存在的主要问题及改进情况"
+        + prose
+    )
+    grid = [[label, *map(str, cells)] for label, cells in rows]
+    return flat, grid
+
+
+def bench_reports(n: int) -> None:
+    rng = random.Random(7)
+    docs = []
+    for i in range(n):
+        flat, grid = report(rng)
+        if i % 2:
+            docs.append(ParsedDocument(text=flat))
+        else:
+            docs.append(ParsedDocument(text="三、收到和处理政府信息公开申请情况\n" + flat[:2000], tables=[Table(rows=grid)]))
+    template.extract(docs[0])
+    t0 = time.perf_counter()
+    nfig = 0
+    for d in docs:
+        res = template.extract(d)
+        run_checks(res.figures, Identity())
+        nfig += len(res.figures)
+    dt = time.perf_counter() - t0
+    print(f"template reports: {n} in {dt:.2f} s = {n / dt:.0f} reports/s ({dt / n * 1000:.2f} ms each), {nfig} figures")
+
+
+def bench_pdf() -> None:
+    from report_harvester.parse.pdf import parse_pdf
+
+    pdfs = sorted((ROOT.parent / "shared" / "corpus").glob("*.pdf")) + [ROOT / "fixtures/documents/pdf_template2021.pdf"]
+    pages = 0
+    total = 0.0
+    for p in pdfs:
+        if not p.exists():
+            continue
+        data = p.read_bytes()
+        parse_pdf(data, p.name)
+        t0 = time.perf_counter()
+        for _ in range(5):
+            doc = parse_pdf(data, p.name)
+            template.extract(doc)
+        dt = (time.perf_counter() - t0) / 5
+        import pypdfium2 as pdfium
+
+        npages = len(pdfium.PdfDocument(data))
+        pages += npages
+        total += dt
+        print(f"  {p.name}: {npages} pages, {dt * 1000:.1f} ms = {dt / npages * 1000:.1f} ms/page (parse + template)")
+    if pages:
+        print(f"PDF: {total / pages * 1000:.1f} ms/page over {pages} pages")
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    bench_reports(n)
+    bench_pdf()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"peak RSS {rss / 1024:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
