@@ -97,7 +97,11 @@ def bench_reports(n: int) -> None:
         if i % 2:
             docs.append(ParsedDocument(text=flat))
         else:
-            docs.append(ParsedDocument(text="三、收到和处理政府信息公开申请情况\n" + flat[:2000], tables=[Table(rows=grid)]))
+            docs.append(
+                ParsedDocument(
+                    text="三、收到和处理政府信息公开申请情况\n" + flat[:2000], tables=[Table(rows=grid)]
+                )
+            )
     template.extract(docs[0])
     t0 = time.perf_counter()
     nfig = 0
@@ -106,13 +110,17 @@ def bench_reports(n: int) -> None:
         run_checks(res.figures, Identity())
         nfig += len(res.figures)
     dt = time.perf_counter() - t0
-    print(f"template reports: {n} in {dt:.2f} s = {n / dt:.0f} reports/s ({dt / n * 1000:.2f} ms each), {nfig} figures")
+    print(
+        f"template reports: {n} in {dt:.2f} s = {n / dt:.0f} reports/s ({dt / n * 1000:.2f} ms each), {nfig} figures"
+    )
 
 
 def bench_pdf() -> None:
     from report_harvester.parse.pdf import parse_pdf
 
-    pdfs = sorted((ROOT.parent / "shared" / "corpus").glob("*.pdf")) + [ROOT / "fixtures/documents/pdf_template2021.pdf"]
+    pdfs = sorted((ROOT.parent / "shared" / "corpus").glob("*.pdf")) + [
+        ROOT / "fixtures/documents/pdf_template2021.pdf"
+    ]
     pages = 0
     total = 0.0
     for p in pdfs:
@@ -130,7 +138,9 @@ def bench_pdf() -> None:
         npages = len(pdfium.PdfDocument(data))
         pages += npages
         total += dt
-        print(f"  {p.name}: {npages} pages, {dt * 1000:.1f} ms = {dt / npages * 1000:.1f} ms/page (parse + template)")
+        print(
+            f"  {p.name}: {npages} pages, {dt * 1000:.1f} ms = {dt / npages * 1000:.1f} ms/page (parse + template)"
+        )
     if pages:
         print(f"PDF: {total / pages * 1000:.1f} ms/page over {pages} pages")
 

@@ -1,6 +1,6 @@
 """Write the PDF test fixtures (fixtures/documents/pdf_*.pdf). Dev-only: needs reportlab and Pillow.
 
-    .venv/bin/python scripts/make_pdf_fixtures.py
+.venv/bin/python scripts/make_pdf_fixtures.py
 """
 
 from __future__ import annotations

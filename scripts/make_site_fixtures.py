@@ -205,7 +205,19 @@ def template_tables(issuer: str, year: int) -> str:
         "<th rowspan='2'>总计</th><th colspan='5'>未经复议直接起诉</th><th colspan='5'>复议后起诉</th></tr>"
         + _row(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2, "th")
         # Anzhou's 2022 table 4 misadds its review total, as real reports sometimes do (check 4 finds it)
-        + _row([*r, sum(r) + (1 if issuer == "绵阳市安州区人民政府" and year == 2022 else 0), *s, sum(s), 0, 0, 0, 0, 0])
+        + _row(
+            [
+                *r,
+                sum(r) + (1 if issuer == "绵阳市安州区人民政府" and year == 2022 else 0),
+                *s,
+                sum(s),
+                0,
+                0,
+                0,
+                0,
+                0,
+            ]
+        )
         + "</table>"
     )
     return (

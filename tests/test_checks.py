@@ -70,7 +70,10 @@ def test_check3_2019_other_row_not_double_counted() -> None:
 
 
 def test_check4_table4() -> None:
-    ok = [fig(f"t4.review.{k}", v) for k, v in (("upheld", 1), ("corrected", 1), ("other", 0), ("pending", 0), ("total", 2))]
+    ok = [
+        fig(f"t4.review.{k}", v)
+        for k, v in (("upheld", 1), ("corrected", 1), ("other", 0), ("pending", 0), ("total", 2))
+    ]
     assert not failing(run_checks(ok, Identity()), "4")
     bad = [f for f in ok if f.metric != "t4.review.total"] + [fig("t4.review.total", 0)]
     assert failing(run_checks(bad, Identity()), "4")
@@ -78,7 +81,11 @@ def test_check4_table4() -> None:
 
 def test_check5_staff_and_shares() -> None:
     p = "prose"
-    good = [fig("staff.total", 8, p, "人"), fig("staff.full_time", 2, p, "人"), fig("staff.part_time", 6, p, "人")]
+    good = [
+        fig("staff.total", 8, p, "人"),
+        fig("staff.full_time", 2, p, "人"),
+        fig("staff.part_time", 6, p, "人"),
+    ]
     good.append(fig("staff.part_time_share", 75, p, "%"))
     assert all(c.passed for c in run_checks(good, Identity()))
     bad = [*good[:2], fig("staff.part_time", 5, p, "人"), fig("staff.part_time_share", 80, p, "%")]
@@ -89,7 +96,10 @@ def test_check5_staff_and_shares() -> None:
 
 def test_check5_category_sum_only_with_other_bucket() -> None:
     p = "prose"
-    figs = [fig("proactive.total", 100, p, "条"), fig("proactive.by_category", 40, p, "条", dimension="概况类")]
+    figs = [
+        fig("proactive.total", 100, p, "条"),
+        fig("proactive.by_category", 40, p, "条", dimension="概况类"),
+    ]
     figs.append(fig("proactive.by_category", 50, p, "条", dimension="工作动态"))
     assert not [c for c in run_checks(figs, Identity()) if c.check == "5"]
     figs.append(fig("proactive.by_category", 20, p, "条", dimension="其他应主动公开的信息"))
@@ -100,7 +110,10 @@ def test_check5_category_sum_only_with_other_bucket() -> None:
 def test_check5_channels_and_reviews() -> None:
     p = "prose"
     figs = [fig("requests.received", 10, p)]
-    figs += [fig("requests.by_channel", 5, p, dimension="当面"), fig("requests.by_channel", 4, p, dimension="其他")]
+    figs += [
+        fig("requests.by_channel", 5, p, dimension="当面"),
+        fig("requests.by_channel", 4, p, dimension="其他"),
+    ]
     figs += [fig("reviews.total", 2, p), fig("reviews.upheld", 2, p)]
     bad = failing(run_checks(figs, Identity()), "5")
     assert [c.name for c in bad] == ["Σ requests.by_channel = requests.received"]

@@ -41,10 +41,10 @@ def test_ordos_list_keeps_reports_and_pages() -> None:
 
 
 def test_trs_create_page_html_variants() -> None:
-    html = '<script>createPageHTML(3, 0, "index", "html");</script>'.encode()
+    html = b'<script>createPageHTML(3, 0, "index", "html");</script>'
     urls = [lk.url for lk in discover.discover_list("http://a.gov.cn/nb/index.html", html, "trs")]
     assert urls == ["http://a.gov.cn/nb/index_1.html", "http://a.gov.cn/nb/index_2.html"]
-    shtml = '<script>createPageHTML(3, 0, "index", "shtml");</script>'.encode()
+    shtml = b'<script>createPageHTML(3, 0, "index", "shtml");</script>'
     urls = [lk.url for lk in discover.discover_list("http://a.gov.cn/nb/index.shtml", shtml, "trs")]
     assert urls == ["http://a.gov.cn/nb/index_2.shtml", "http://a.gov.cn/nb/index_3.shtml"]
 
@@ -65,7 +65,7 @@ def test_public_column_label_and_page_count() -> None:
     col = (SITES / "www.anzhou.gov.cn" / "column_list.html").read_bytes()
     url = "http://www.anzhou.gov.cn/public/column/6601?type=4&action=list&catId=7061"
     links = discover.discover_list(url, col, "public_column")
-    assert [lk.url for lk in links if "/site/label/8888" in lk.url][0].endswith("organId=6601&catId=7061")
+    assert next(lk.url for lk in links if "/site/label/8888" in lk.url).endswith("organId=6601&catId=7061")
     label = (SITES / "www.anzhou.gov.cn" / "label_1.html").read_bytes()
     label_url = "http://www.anzhou.gov.cn/site/label/8888?labelName=publicInfoList&siteId=6600&pageSize=8&pageIndex=1&organId=6601&catId=7061"
     links = discover.discover_list(label_url, label, "public_column")

@@ -54,7 +54,9 @@ def _snapshot(db: Path) -> dict[str, object]:
     with sqlite3.connect(db) as c:
         return {
             "documents": sorted(r[0] for r in c.execute("SELECT sha256 FROM documents")),
-            "reports": sorted(c.execute("SELECT b.key, r.year FROM reports r JOIN bodies b ON b.id = r.body_id")),
+            "reports": sorted(
+                c.execute("SELECT b.key, r.year FROM reports r JOIN bodies b ON b.id = r.body_id")
+            ),
             "figures": c.execute("SELECT COUNT(*), SUM(value) FROM figures").fetchone(),
             "findings": c.execute("SELECT COUNT(*) FROM findings").fetchone(),
         }
@@ -105,9 +107,12 @@ def test_second_run_only_conditional_list_requests(sites: StandinSites, first_ru
     assert not second.warnings
 
 
-@pytest.mark.parametrize("crash_after", [1, 25, 70])
+@pytest.mark.parametrize("crash_after", [3, 60])
 def test_killed_run_resumes_to_the_same_database(
-    sites: StandinSites, first_run: tuple, tmp_path: Path, crash_after: int  # type: ignore[type-arg]
+    sites: StandinSites,
+    first_run: tuple,
+    tmp_path: Path,
+    crash_after: int,  # type: ignore[type-arg]
 ) -> None:
     ref, _result, _start = first_run
     with pytest.raises(BaseException) as info:
@@ -145,8 +150,16 @@ def _unseen_site(root: Path) -> None:
     (site / "index.htm").write_bytes(UNSEEN["index.htm"].encode("gbk"))
     (site / "p2.htm").write_bytes(UNSEEN["p2.htm"].encode("gbk"))
     (site / "_site.toml").write_text('charset_header = false\n[routes]\n"/index.htm?pn=2" = "p2.htm"\n')
-    for name, title in [("doc/2401/a1.htm", "某某县2023年"), ("doc/2401/a2.htm", "解读"), ("doc/2101/b1.htm", "某某县2020年")]:
-        (site / name).write_bytes(f"<html><h1>{title}政府信息公开工作年度报告</h1><p>主动公开政府信息12条。</p></html>".encode("gbk"))
+    for name, title in [
+        ("doc/2401/a1.htm", "某某县2023年"),
+        ("doc/2401/a2.htm", "解读"),
+        ("doc/2101/b1.htm", "某某县2020年"),
+    ]:
+        (site / name).write_bytes(
+            f"<html><h1>{title}政府信息公开工作年度报告</h1><p>主动公开政府信息12条。</p></html>".encode(
+                "gbk"
+            )
+        )
     (site / "files" / "2022nb.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
 
 
@@ -176,7 +189,19 @@ def test_cli_harvest_start_url_and_reextract(sites: StandinSites, tmp_path: Path
     runner = CliRunner()
     url = sites.url("www.jiangyou.gov.cn", "/zwgk/zfxxgk/nb/index.shtml")
     db = tmp_path / "c.db"
-    args = ["harvest", "--start-url", url, "--region", "510781", "--db", str(db), "--data-dir", str(tmp_path), "--delay", "0"]
+    args = [
+        "harvest",
+        "--start-url",
+        url,
+        "--region",
+        "510781",
+        "--db",
+        str(db),
+        "--data-dir",
+        str(tmp_path),
+        "--delay",
+        "0",
+    ]
     res = runner.invoke(cli, args)
     assert res.exit_code == 0, res.output
     assert "harvest run 1 ok" in res.output

@@ -135,7 +135,9 @@ def test_corpus_against_gold(name: str) -> None:
     got = _values(res)
     fams = ("t2", "t3", "t4", "requests", "reviews", "lawsuits")
     want = {
-        f["metric"]: f["value"] for f in gold["figures"] if f["metric"].split(".")[0] in fams and not f.get("dimension")
+        f["metric"]: f["value"]
+        for f in gold["figures"]
+        if f["metric"].split(".")[0] in fams and not f.get("dimension")
     }
     assert res.era == gold["era"]
     wrong = {k: (v, got.get(k)) for k, v in want.items() if got.get(k) != v}

@@ -311,7 +311,9 @@ class Fetcher:
     def _request(self, url: str, headers: dict[str, str]) -> FetchResult:
         def wait(state: tenacity.RetryCallState) -> float:
             exc = state.outcome.exception() if state.outcome else None
-            backoff = float(min(self.policy.max_backoff, self.policy.backoff * 2.0 ** (state.attempt_number - 1)))
+            backoff = float(
+                min(self.policy.max_backoff, self.policy.backoff * 2.0 ** (state.attempt_number - 1))
+            )
             if isinstance(exc, _Retryable) and exc.retry_after is not None:
                 return float(min(self.policy.max_backoff, max(backoff, exc.retry_after)))
             return backoff

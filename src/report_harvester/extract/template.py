@@ -518,14 +518,11 @@ def _row_sum_splits(chunks: list[Chunk], ncol: int) -> list[list[Cell]]:
         if not head:
             continue
 
-        def bounded(cells: list[Cell], target: float = target) -> bool:
-            return sum(c.value for c in cells) <= target
-
         def exact(cells: list[Cell], target: float = target) -> bool:
             return sum(c.value for c in cells) == target
 
         total = Cell(text=tot_text, value=target, unit=chunks[-1].unit)
-        for cells in split_cells(head, ncol - 1, prune=bounded, final=exact, cap=200):
+        for cells in split_cells(head, ncol - 1, final=exact, cap=200, max_value=target, target_sum=target):
             out.append([*cells, total])
     return out
 

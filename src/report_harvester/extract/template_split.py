@@ -59,21 +59,30 @@ def split_cells(
     prune: Accept | None = None,
     final: Accept | None = None,
     cap: int = 256,
+    max_value: float | None = None,
+    target_sum: float | None = None,
 ) -> list[list[Cell]]:
     """All ways to read `chunks` as exactly `n` cells (up to `cap`), filtered by the callbacks.
 
-    `prune` sees every prefix and may cut a branch early; `final` sees complete rows.
+    `prune` sees every prefix and may cut a branch early; `final` sees complete rows; no cell
+    may exceed `max_value` (a longer piece of the same digits only grows, so that ends the loop);
+    with `target_sum`, a branch ends as soon as the cells overshoot it or the digits left, read as
+    one number (the most they can add up to), cannot reach it.
     """
     out: list[list[Cell]] = []
     if not chunks or n <= 0:
         return out
     # cells still obtainable from chunk i onwards: one per unsplittable chunk, one per digit otherwise
     room = [0] * (len(chunks) + 1)
+    most = [0.0] * (len(chunks) + 1)
+    for i in range(len(chunks) - 1, -1, -1):
+        t = chunks[i].text
+        most[i] = most[i + 1] + (float(t) if t[:1].isdigit() else 0.0)
     for i in range(len(chunks) - 1, -1, -1):
         c = chunks[i]
         room[i] = room[i + 1] + (len(c.text.replace(".", "")) if c.splittable else 1)
 
-    def rec(ci: int, pos: int, cells: list[Cell]) -> None:
+    def rec(ci: int, pos: int, cells: list[Cell], acc: float = 0.0) -> None:
         if len(out) >= cap:
             return
         if ci == len(chunks):
@@ -85,9 +94,10 @@ def split_cells(
         if not chunk.splittable:
             if need < len(chunks) - ci or need > room[ci]:
                 return
-            nxt = [*cells, cell_of(chunk.text, chunk.unit)]
+            c0 = cell_of(chunk.text, chunk.unit)
+            nxt = [*cells, c0]
             if prune is None or prune(nxt):
-                rec(ci + 1, 0, nxt)
+                rec(ci + 1, 0, nxt, acc + c0.value)
             return
         text = chunk.text
         dot = text.find(".")
@@ -100,6 +110,8 @@ def split_cells(
                 if piece[0] == "0" and len(piece) > 1 and piece[1] != ".":
                     break
                 continue
+            if max_value is not None and float(piece) > max_value:
+                break
             last = end == len(text)
             remaining_cells = need - 1
             # later chunks need at least one cell each; this chunk's rest needs at least one
@@ -107,13 +119,20 @@ def split_cells(
             rest_digits = room[ci + 1] + (len(text[end:].replace(".", "")) if not last else 0)
             if remaining_cells < min_after or remaining_cells > rest_digits:
                 continue
-            nxt = [*cells, Cell(text=piece, value=float(piece), unit=chunk.unit if last else None)]
+            value = float(piece)
+            if target_sum is not None:
+                if acc + value > target_sum:
+                    break
+                rest = text[end:]
+                if acc + value + (float(rest) if rest else 0.0) + most[ci + 1] < target_sum:
+                    continue
+            nxt = [*cells, Cell(text=piece, value=value, unit=chunk.unit if last else None)]
             if prune is not None and not prune(nxt):
                 continue
             if last:
-                rec(ci + 1, 0, nxt)
+                rec(ci + 1, 0, nxt, acc + value)
             else:
-                rec(ci, end, nxt)
+                rec(ci, end, nxt, acc + value)
 
     rec(0, 0, [])
     return out

@@ -131,6 +131,13 @@ def parse_document(data: bytes, name: str = "", declared_charset: str | None = N
     for magic, message in _OTHER_BINARY:
         if data.startswith(magic):
             raise UnsupportedFormat(message, source=name or None)
+    # The bytes decide the format, but a file named .docx/.pdf that is neither is corrupt, not
+    # text: reading it as text would report zero figures for a document that was damaged.
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if suffix == "docx":
+        raise ParseError("not a valid DOCX: the file is not a ZIP archive", source=name)
+    if suffix == "pdf":
+        raise ParseError("not a readable PDF: no %PDF header", source=name)
 
     try:
         text, note = decode_text(data, declared_charset)
