@@ -118,9 +118,8 @@ def bench_reports(n: int) -> None:
 def bench_pdf() -> None:
     from report_harvester.parse.pdf import parse_pdf
 
-    pdfs = sorted((ROOT.parent / "shared" / "corpus").glob("*.pdf")) + [
-        ROOT / "fixtures/documents/pdf_template2021.pdf"
-    ]
+    corpus = sorted((ROOT.parent / "shared" / "corpus").glob("*.pdf"))
+    pdfs = [*corpus, ROOT / "fixtures/documents/pdf_template2021.pdf"]
     pages = 0
     total = 0.0
     for p in pdfs:

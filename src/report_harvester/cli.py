@@ -41,7 +41,30 @@ def _table(report: Report) -> str:
     return "\n".join(lines)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(click.Group):
+    """Loads the store and crawl commands only when one is asked for (or help lists them), so
+    `extract` starts without importing SQLite and HTTP libraries."""
+
+    _loaded = False
+
+    def _load(self) -> None:
+        if not self._loaded:
+            self._loaded = True
+            _register_optional_commands()
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        cmd = super().get_command(ctx, cmd_name)
+        if cmd is None:
+            self._load()
+            cmd = super().get_command(ctx, cmd_name)
+        return cmd
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self._load()
+        return super().list_commands(ctx)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="report-harvester")
 def cli() -> None:
     """Harvest government information-disclosure annual reports (政府信息公开工作年度报告) into data."""
@@ -92,6 +115,3 @@ def _register_optional_commands() -> None:
                 raise
             continue
         mod.register(cli)
-
-
-_register_optional_commands()
