@@ -342,7 +342,7 @@ def make_image_pdf() -> bytes:
         draw.line((30, y, 270, y), fill=90, width=3)
     out = io.BytesIO()
     # fixed dates so that regenerating the fixtures writes identical bytes
-    stamp = __import__("datetime").datetime(2016, 3, 30)
+    stamp = __import__("time").gmtime(1459296000)
     img.save(out, "PDF", resolution=50, creationDate=stamp, modDate=stamp)
     return out.getvalue()
 

@@ -316,8 +316,18 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
     def in_skip(pos: int) -> bool:
         return any(a <= pos < b for a, b in skip)
 
+    weak: set[tuple[str, str | None]] = set()
+
     def emit(
-        metric: str, value: float, unit: str, approx: bool, dim: str | None, q0: int, q1: int, method: str
+        metric: str,
+        value: float,
+        unit: str,
+        approx: bool,
+        dim: str | None,
+        q0: int,
+        q1: int,
+        method: str,
+        weak_figure: bool = False,
     ) -> Figure:
         ev, span = _evidence(text, q0, q1)
         f = Figure(metric, value, unit, approx, dim, ev, span, method)
@@ -325,6 +335,11 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
         if key not in seen:
             seen[key] = f
             figures.append(f)
+        elif key in weak and not weak_figure:
+            # a figure stated on its own replaces one implied by another figure's sentence
+            figures[figures.index(seen[key])] = f
+            seen[key] = f
+            weak.discard(key)
         elif metric in _ACCUMULATE and method != seen[key].method and approx == seen[key].approx:
             # several reasons stated one by one (信息不存在5件，非本机关掌握2件) add up to one key
             first = seen[key]
@@ -334,6 +349,8 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
                 first.evidence = text[first.span[0] : first.span[1]].strip()
             first.method = f"{first.method}+{method}"
             return first
+        if weak_figure and seen.get(key) is f:
+            weak.add(key)
         return f
 
     for q in _quantities(norm):
@@ -401,6 +418,8 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
             elif p.dimension:
                 dim = p.dimension
             produced = emit(metric, q.value, q.unit, q.approx, dim, q.start, q.end, f"prose:{p.id}")
+            for extra_metric, extra_dim in p.also:
+                emit(extra_metric, q.value, q.unit, q.approx, extra_dim, q.start, q.end, f"prose:{p.id}", True)
             if p.is_parent or metric in ps.parents:
                 parents[s_idx] = metric
             break

@@ -61,6 +61,9 @@ class Pattern:
     # zero patterns: the regex matched against the sentence
     regex: re.Pattern[str] | None = None
     terms: tuple[str, ...] = ()
+    # a second figure the same quantity also gives, as (metric, dimension); it yields to any
+    # figure of that key stated on its own (政府网站主动公开5500条 is the total when no other is)
+    also: tuple[tuple[str, str | None], ...] = ()
 
 
 @dataclass
@@ -130,6 +133,7 @@ _KNOWN = {
     "counterexamples",
     "regex",
     "terms",
+    "also",
     "note",
 }
 
@@ -143,6 +147,9 @@ def _build(kind: str, raw: dict[str, Any], where: str) -> Pattern:
         raise PatternError(f"{where}: needs a metric")
     if not metric.startswith("@") and metric not in metrics():
         raise PatternError(f"{where}: metric {metric!r} is not in patterns/metrics.toml")
+    for extra in raw.get("also", ()):
+        if extra.get("metric") not in metrics():
+            raise PatternError(f"{where}: also-metric {extra.get('metric')!r} is not registered")
     pid = str(raw.get("id") or f"{metric}#{where}")
     return Pattern(
         id=pid,
@@ -166,6 +173,7 @@ def _build(kind: str, raw: dict[str, Any], where: str) -> Pattern:
         counterexamples=tuple(str(x) for x in raw.get("counterexamples", [])),
         regex=_compile(raw.get("regex"), where),
         terms=tuple(str(t) for t in raw.get("terms", ())),
+        also=tuple((str(a["metric"]), a.get("dimension")) for a in raw.get("also", ())),
     )
 
 
