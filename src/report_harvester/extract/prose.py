@@ -419,7 +419,9 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
                 dim = p.dimension
             produced = emit(metric, q.value, q.unit, q.approx, dim, q.start, q.end, f"prose:{p.id}")
             for extra_metric, extra_dim in p.also:
-                emit(extra_metric, q.value, q.unit, q.approx, extra_dim, q.start, q.end, f"prose:{p.id}", True)
+                emit(
+                    extra_metric, q.value, q.unit, q.approx, extra_dim, q.start, q.end, f"prose:{p.id}", True
+                )
             if p.is_parent or metric in ps.parents:
                 parents[s_idx] = metric
             break
