@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -35,7 +36,7 @@ def doc(sha: str, path: str | None = None) -> DocumentInfo:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
+def store(tmp_path: Path) -> Iterator[Store]:
     s = Store.open(tmp_path / "reports.db")
     yield s
     s.close()
@@ -196,8 +197,8 @@ def test_ingest_many_is_all_or_nothing(store: Store) -> None:
     good = (make("A人民政府", "510705", 2018, {"requests.received": 1}), doc("a"))
     bad = (
         make("B人民政府", "510704", 2018, {"requests.received": 1}),
-        DocumentInfo(sha256="b" * 64, size=None),
-    )  # type: ignore[arg-type]
+        DocumentInfo(sha256="b" * 64, size=None),  # type: ignore[arg-type]
+    )
     with pytest.raises(StoreError):
         store.ingest_many([good, bad])
     assert store.counts()["reports"] == 0
@@ -224,3 +225,30 @@ def test_real_fixture_documents_merge(tmp_path: Path) -> None:
             " GROUP BY report_id, metric_id, dimension HAVING COUNT(*) > 1)"
         ).fetchone()[0]
         assert dup == 0
+
+
+def test_many_figures_are_stored_in_order_with_first_preferred(store: Store) -> None:
+    # more than one multi-row INSERT chunk plus a remainder, and a repeated key
+    figs = {f"t3.row{i}.total": float(i) for i in range(150)}
+    r = make("A人民政府", "510705", 2018, figs)
+    r.figures.append(Figure(metric="t3.row0.total", value=99.0, unit="件", span=(1, 2), cell=("a", "b")))
+    store.ingest(r, doc("many"))
+    rows = store.conn.execute(
+        "SELECT m.key, f.value, f.preferred, f.span_start, f.cell_col FROM figures f"
+        " JOIN metrics m ON m.id = f.metric_id ORDER BY f.id"
+    ).fetchall()
+    assert len(rows) == 151
+    assert rows[0] == ("t3.row0.total", 0.0, 1, None, None)
+    assert rows[149][:2] == ("t3.row149.total", 149.0)
+    assert rows[150] == ("t3.row0.total", 99.0, 0, 1, "b")
+
+
+def test_extraction_hash_depends_on_values_not_objects() -> None:
+    from report_harvester.store import extraction_hash
+
+    a = make("A人民政府", "510705", 2018, {"requests.received": 26, "staff.total": 3})
+    b = make("A人民政府", "510705", 2018, {"requests.received": 26, "staff.total": 3})
+    b.figures[0].unit = "".join(["件"])  # equal, but another object
+    assert extraction_hash(a) == extraction_hash(b)
+    b.figures[1].evidence = "changed"
+    assert extraction_hash(a) != extraction_hash(b)

@@ -84,6 +84,10 @@ class FetchResult:
         }
 
 
+_DISALLOW_ALL = "User-agent: *\nDisallow: /\n"
+_REDIRECTS = (301, 302, 303, 307, 308)
+
+
 class _Retryable(Exception):
     def __init__(self, message: str, retry_after: float | None = None) -> None:
         super().__init__(message)
@@ -241,21 +245,32 @@ class Fetcher:
 
     def _fetch_robots(self, url: str) -> str:
         parts = urlsplit(url)
-        robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
-        try:
-            res = self._request(robots_url, {})
-        except HostBlocked:
-            raise
-        except FetchError:
-            # RFC 9309: an unreachable robots.txt means "assume complete disallow" for now; not cached
-            return "User-agent: *\nDisallow: /\n"
+        current = f"{parts.scheme}://{parts.netloc}/robots.txt"
+        # RFC 9309: an unreachable robots.txt means "assume complete disallow" for now; such answers are
+        # never remembered (on_robots), so the next run asks again. Redirects (http -> https is common)
+        # are followed within the policy, like any other request.
+        for _hop in range(self.policy.max_redirects + 1):
+            try:
+                self.check_url(current)
+                res = self._request(current, {})
+            except HostBlocked:
+                raise
+            except FetchError:
+                return _DISALLOW_ALL
+            location = res.headers.get("location")
+            if res.status in _REDIRECTS and location:
+                current = urljoin(current, location)
+                continue
+            break
+        else:
+            return _DISALLOW_ALL
         if res.status == 200:
             text = res.content.decode("utf-8", errors="replace")
         elif 400 <= res.status < 500:
             text = ""  # no robots.txt: everything allowed
         else:
-            text = "User-agent: *\nDisallow: /\n"
-        if res.status < 500 and self._on_robots:
+            return _DISALLOW_ALL
+        if self._on_robots:
             self._on_robots(host_of(url), text)
         return text
 
@@ -280,7 +295,7 @@ class Fetcher:
             if not self.robots_allows(current):
                 raise BlockedByPolicy("disallowed by robots.txt", source=current)
             res = self._request(current, conditional)
-            if res.status in (301, 302, 303, 307, 308):
+            if res.status in _REDIRECTS:
                 location = res.headers.get("location")
                 if not location:
                     raise FetchError(f"HTTP {res.status} without Location", source=current)

@@ -365,6 +365,7 @@ class Harvester:
         inflight = 0
         offline: list[_Task] = []
         last_progress = 0.0
+        requeued = False
         while True:
             for task in self._next_tasks(last_seq):
                 last_seq = max(last_seq, task.seq)
@@ -378,6 +379,10 @@ class Harvester:
                 self._handle(_Outcome(task), offline_read=True)
                 continue
             if inflight == 0:
+                if not requeued:
+                    requeued = True
+                    if self._requeue_failed_files():
+                        continue
                 break
             outcome = self._results.get()
             inflight -= 1
@@ -387,6 +392,28 @@ class Harvester:
                 self._progress(inflight)
         if self.opts.progress:
             sys.stderr.write("\n")
+
+    def _requeue_failed_files(self) -> bool:
+        """Attachments that failed in an earlier run, once this run's pages and lists are done.
+
+        A report page that was stored is not fetched again, so nothing would rediscover the
+        attachment it links to; without this a PDF that once timed out would stay missing for good.
+        """
+        rows = self.store.conn.execute(
+            "SELECT u.url, u.source, u.title, u.level FROM crawl_urls u"
+            " WHERE u.status = 'failed' AND u.kind = 'file'"
+            " AND NOT EXISTS (SELECT 1 FROM crawl_frontier f WHERE f.url = u.url) ORDER BY u.url"
+        ).fetchall()
+        added = False
+        with self.store.transaction():
+            for url, source_id, title, level in rows:
+                source = self.sources.get(source_id)
+                if source is None:
+                    continue
+                link = discover.Link(url, "file", title or "", level=level)
+                self._add(source_id, link, source.family, None, parent_changed=True, from_list=False)
+                added = True
+        return added
 
     def _progress(self, inflight: int) -> None:
         done = self.store.conn.execute(

@@ -513,6 +513,9 @@ def _row_sum_splits(chunks: list[Chunk], ncol: int) -> list[list[Cell]]:
             continue
         if "." in rest_last:
             break
+        if rest_last and len(chunks) >= ncol:
+            # each chunk of the head is at least one cell: no room left for a split total
+            continue
         target = float(tot_text)
         head = [*chunks[:-1], *([Chunk(rest_last)] if rest_last else [])]
         if not head:

@@ -68,19 +68,34 @@ def split_cells(
     may exceed `max_value` (a longer piece of the same digits only grows, so that ends the loop);
     with `target_sum`, a branch ends as soon as the cells overshoot it or the digits left, read as
     one number (the most they can add up to), cannot reach it.
+
+    Readings come in the order of their cut points (leftmost cuts first) and the first `cap` that
+    pass the callbacks are returned. Two shortcuts give the same list as the full search: a row
+    with exactly `n` chunks (a grid, or text whose cells kept their spaces) has one reading at
+    most, each chunk one cell; and a row of whole numbers that must add up to `target_sum` only
+    skips cuts after which the sum can no longer be met (see `_sum_splits`).
     """
     out: list[list[Cell]] = []
-    if not chunks or n <= 0:
+    if not chunks or n <= 0 or cap <= 0:
         return out
+    nch = len(chunks)
     # cells still obtainable from chunk i onwards: one per unsplittable chunk, one per digit otherwise
-    room = [0] * (len(chunks) + 1)
-    most = [0.0] * (len(chunks) + 1)
-    for i in range(len(chunks) - 1, -1, -1):
+    room = [0] * (nch + 1)
+    most = [0.0] * (nch + 1)
+    for i in range(nch - 1, -1, -1):
         t = chunks[i].text
         most[i] = most[i + 1] + (float(t) if t[:1].isdigit() else 0.0)
-    for i in range(len(chunks) - 1, -1, -1):
+    for i in range(nch - 1, -1, -1):
         c = chunks[i]
         room[i] = room[i + 1] + (len(c.text.replace(".", "")) if c.splittable else 1)
+    if n < nch or n > room[0]:
+        # every chunk gives at least one cell, and a digit at most one
+        return out
+    if n == nch:
+        one = _one_per_chunk(chunks, prune, final, max_value, target_sum, most)
+        return [one] if one is not None else out
+    if target_sum is not None and prune is None and _whole(chunks, target_sum, max_value):
+        return _sum_splits(chunks, n, room, int(target_sum), max_value, final, cap)
 
     def rec(ci: int, pos: int, cells: list[Cell], acc: float = 0.0) -> None:
         if len(out) >= cap:
@@ -135,6 +150,140 @@ def split_cells(
                 rec(ci, end, nxt, acc + value)
 
     rec(0, 0, [])
+    return out
+
+
+def _one_per_chunk(
+    chunks: list[Chunk],
+    prune: Accept | None,
+    final: Accept | None,
+    max_value: float | None,
+    target_sum: float | None,
+    most: list[float],
+) -> list[Cell] | None:
+    """The only reading of n chunks as n cells, under the same tests the search applies."""
+    cells: list[Cell] = []
+    acc = 0.0
+    for ci, chunk in enumerate(chunks):
+        if not chunk.splittable:
+            cell = cell_of(chunk.text, chunk.unit)
+        else:
+            text = chunk.text
+            if not _well_formed(text):
+                return None
+            value = float(text)
+            if max_value is not None and value > max_value:
+                return None
+            if target_sum is not None and (
+                acc + value > target_sum or acc + value + 0.0 + most[ci + 1] < target_sum
+            ):
+                return None
+            cell = Cell(text=text, value=value, unit=chunk.unit)
+        cells.append(cell)
+        if prune is not None and not prune(list(cells)):
+            return None
+        acc += cell.value
+    if final is not None and not final(cells):
+        return None
+    return cells
+
+
+# Whole numbers below this are exact as floats, and so are their sums, so the float tests of the
+# search and whole-number arithmetic agree (2**53 is about 9.0e15).
+_EXACT = 1e15
+
+
+def _whole(chunks: list[Chunk], target_sum: float, max_value: float | None) -> bool:
+    if not (0 <= target_sum < _EXACT and target_sum.is_integer()):
+        return False
+    if max_value is not None and not max_value < _EXACT:
+        return False
+    return not any("." in c.text for c in chunks if c.text[:1].isdigit())
+
+
+def _sum_splits(
+    chunks: list[Chunk],
+    n: int,
+    room: list[int],
+    target: int,
+    max_value: float | None,
+    final: Accept | None,
+    cap: int,
+) -> list[list[Cell]]:
+    """Readings of whole-number chunks as `n` cells adding up to `target`, in the search's order.
+
+    Cut for cut this applies the search's tests (leading zeros, `max_value`, room for the cells
+    left, overshooting the target), in whole numbers. Its bounds on what the digits after a cut
+    can still add up to are tighter than the search's, but each is a true bound, so only branches
+    without a reading are left out and the readings and their order are the search's:
+    the rest read as numbers chunk by chunk (the search's bound), and D digits read as k cells
+    make less than 10**(D-k+1) + 10*(k-1) (one long cell and k-1 single digits is the most).
+    """
+    out: list[list[Cell]] = []
+    nch = len(chunks)
+    texts = [c.text for c in chunks]
+    split = [c.splittable for c in chunks]
+    fixed = [0 if s else int(cell_of(c.text).value) for c, s in zip(chunks, split, strict=True)]
+    most = [0] * (nch + 1)
+    for i in range(nch - 1, -1, -1):
+        most[i] = most[i + 1] + (int(texts[i]) if texts[i][:1].isdigit() else 0)
+    cap_value = max_value
+    pieces: list[tuple[str, int, str | None]] = []
+
+    def walk(ci: int, pos: int, rem: int) -> None:
+        if ci == nch:
+            if rem == 0 and len(pieces) == n:
+                cells = [
+                    Cell(text=t, value=float(v), unit=u) if t[:1].isdigit() else cell_of(t, u)
+                    for t, v, u in pieces
+                ]
+                if final is None or final(cells):
+                    out.append(cells)
+            return
+        need = n - len(pieces)
+        chunk = chunks[ci]
+        if not split[ci]:
+            if need < nch - ci or need > room[ci]:
+                return
+            pieces.append((chunk.text, fixed[ci], chunk.unit))
+            walk(ci + 1, 0, rem - fixed[ci])
+            pieces.pop()
+            return
+        text = texts[ci]
+        ln = len(text)
+        after = nch - ci - 1
+        k = need - 1
+        last_end = pos + 1 if text[pos] == "0" else ln  # 0 is a cell, 05 is not
+        for end in range(pos + 1, last_end + 1):
+            value = int(text[pos:end])
+            if cap_value is not None and value > cap_value:
+                break
+            last = end == ln
+            if last:
+                if k < after or k > room[ci + 1]:
+                    continue
+                rest_digits = room[ci + 1]
+                rest_most = most[ci + 1]
+            else:
+                rest_digits = room[ci + 1] + ln - end
+                if k < after + 1 or k > rest_digits:
+                    continue
+                rest_most = int(text[end:]) + most[ci + 1]
+            r = rem - value
+            if r < 0:
+                break
+            if r > rest_most or (k and r >= 10 ** (rest_digits - k + 1) + 10 * (k - 1)):
+                continue
+            pieces.append((text[pos:end], value, chunk.unit if last else None))
+            if last:
+                walk(ci + 1, 0, r)
+            else:
+                walk(ci, end, r)
+            pieces.pop()
+            if len(out) >= cap:
+                return
+
+    walk(0, 0, target)
     return out
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -26,6 +27,18 @@ from . import schema
 from .bodies import BodyKey, body_key, region
 
 DEFAULT_DB = Path("data/reports.db")
+
+_FIGURE_COLS = 14
+_FIGURE_INSERT = (
+    "INSERT INTO figures(report_id, document_id, metric_id, dimension, value, unit, approx, preferred,"
+    " evidence, span_start, span_end, cell_row, cell_col, method) VALUES "
+)
+# Figures are inserted _FIGURE_CHUNK rows per statement (the rest row by row): a fixed statement text
+# keeps sqlite3's statement cache warm, and 64 x 14 parameters stay far below SQLite's limit.
+_FIGURE_CHUNK = 64
+_ROW = "(" + ", ".join("?" * _FIGURE_COLS) + ")"
+_FIGURE_INSERT_CHUNK = _FIGURE_INSERT + ", ".join([_ROW] * _FIGURE_CHUNK)
+_FIGURE_INSERT += _ROW
 
 
 @dataclass(frozen=True)
@@ -47,19 +60,34 @@ def _dumps(obj: Any) -> str:
 
 def extraction_hash(report: Report) -> str:
     """Fingerprint of an extraction's output: equal hashes mean re-ingesting changes nothing."""
-    # repr of plain tuples, not to_json(): asdict() per figure would dominate bulk-ingest time
+    # marshal format 2 serialises by value (no back-references, unlike pickle or marshal >= 3), so equal
+    # extractions hash equal whatever objects they share; it is ~4x faster than repr() on 200 figures.
     i = report.identity
     parts = (
         (i.title, i.issuer, i.region_code, i.region_name, i.level, i.year, i.era),
         report.media_type,
         tuple(report.notes),
-        tuple(
-            (f.metric, float(f.value), f.unit, f.approx, f.dimension, f.evidence, f.span, f.method, f.cell)
+        [
+            (
+                f.metric,
+                float(f.value),
+                f.unit,
+                bool(f.approx),
+                f.dimension,
+                f.evidence,
+                f.span,
+                f.method,
+                f.cell,
+            )
             for f in report.figures
-        ),
-        tuple((c.check, c.name, c.passed, c.detail, tuple(sorted(c.numbers.items()))) for c in report.checks),
+        ],
+        [(c.check, c.name, c.passed, c.detail, tuple(sorted(c.numbers.items()))) for c in report.checks],
     )
-    return hashlib.sha256(repr(parts).encode()).hexdigest()
+    try:
+        raw = marshal.dumps(parts, 2)
+    except ValueError:  # a value marshal cannot write (a caller's own type): fall back to its repr
+        raw = repr(parts).encode()
+    return hashlib.sha256(raw).hexdigest()
 
 
 def _failed(checks: Iterable[Check]) -> list[Check]:
@@ -389,40 +417,55 @@ class Store:
     def _insert_figures(
         self, report_id: int, document_id: int, figures: list[Figure], *, all_preferred: bool
     ) -> None:
-        mid = self.metric_id
+        # The hot loop of a bulk load: one flat parameter list, no per-figure calls, and multi-row
+        # INSERT statements (about twice as fast per row as executemany's one statement per row).
+        ids = self._metric_ids
         seen: set[tuple[str, str | None]] = set()
-        rows = []
+        flat: list[Any] = []
+        add = flat.extend
         for f in figures:
+            key = f.metric
+            mid = ids.get(key)
+            if mid is None:
+                mid = self.metric_id(key)
             # Within one document the first figure of a key is the one comparisons use.
-            k = (f.metric, f.dimension)
-            preferred = 1 if all_preferred and k not in seen else 0
-            seen.add(k)
-            span = f.span or (None, None)
-            cell = f.cell or (None, None)
-            rows.append(
+            k = (key, f.dimension)
+            if all_preferred and k not in seen:
+                preferred = 1
+                seen.add(k)
+            else:
+                preferred = 0
+            span = f.span
+            cell = f.cell
+            add(
                 (
                     report_id,
                     document_id,
-                    mid(f.metric),
+                    mid,
                     f.dimension,
                     float(f.value),
                     f.unit,
                     1 if f.approx else 0,
                     preferred,
                     f.evidence,
-                    span[0],
-                    span[1],
-                    cell[0],
-                    cell[1],
+                    span[0] if span else None,
+                    span[1] if span else None,
+                    cell[0] if cell else None,
+                    cell[1] if cell else None,
                     f.method,
                 )
             )
-        self.conn.executemany(
-            "INSERT INTO figures(report_id, document_id, metric_id, dimension, value, unit, approx, preferred,"
-            " evidence, span_start, span_end, cell_row, cell_col, method)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+        conn = self.conn
+        step = _FIGURE_CHUNK * _FIGURE_COLS
+        whole = len(flat) - len(flat) % step
+        for i in range(0, whole, step):
+            conn.execute(_FIGURE_INSERT_CHUNK, flat[i : i + step])
+        if whole < len(flat):
+            rest = flat[whole:]
+            conn.executemany(
+                _FIGURE_INSERT,
+                [rest[i : i + _FIGURE_COLS] for i in range(0, len(rest), _FIGURE_COLS)],
+            )
 
     def _insert_findings(self, report_id: int, document_id: int | None, checks: list[Check]) -> None:
         self.conn.executemany(
