@@ -10,7 +10,7 @@ from report_harvester.registry import metrics
 
 def _entries() -> list[prose_patterns.Pattern]:
     ps = prose_patterns.load()
-    return ps.patterns + ps.zeros + ps.terms + ps.openers
+    return ps.patterns + ps.zeros + ps.terms + ps.openers + ps.alls
 
 
 def _cases() -> list[tuple[str, prose_patterns.Pattern, prose_patterns.Example]]:

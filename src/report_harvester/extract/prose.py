@@ -38,7 +38,7 @@ _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[零〇○一二两三四五六七
 QUANTITY = re.compile(
     rf"""
     (?P<pre>约|近|超过|逾)?
-    (?P<num>{_NUM})
+    (?P<num>{_NUM}|(?<=[近约])[百千])
     [ \u00a0]?
     (?P<mult>万(?!元)|亿(?!元))?
     (?P<apx>余|多)?
@@ -56,7 +56,7 @@ _CLAUSE_BREAK = set("，,。；;：:！？!?\n\t()（）【】[]")
 _SENTENCE_BREAK = re.compile(r"[。！？!?\n]+")
 _HEADING = re.compile(
     r"(?:^|(?<=[\s。：:；;]))(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])\s*"
-    r"(?P<title>[^\s。；;，,：:]{2,40}?(?:情况|措施|事项|概述|问题|工作|结果|方面|制度|建设|公开))"
+    r"(?P<title>[^\s。；;，,：:]{2,40}(?:情况|措施|事项|概述|问题|工作|结果|方面|制度|建设|公开))"
 )
 _LEADING_NOISE = re.compile(
     r"^(?:其中|另外|此外|同时|包括|分别为|分别是|主要有|共|全年|本年度|今年|[\s、,，:：])+"
@@ -84,6 +84,8 @@ class _Context:
     starts_with_qizhong: bool
     section: str
     around: str
+    rest: str
+    since_parent: str
     parent: str | None
     previous: Figure | None
 
@@ -134,7 +136,29 @@ def _label(norm: str, q: _Quantity, floor: int) -> str:
     i = q.start
     while i > floor and norm[i - 1] not in _CLAUSE_BREAK:
         i -= 1
-    return norm[i : q.start].strip()
+    label = norm[i : q.start].strip().lstrip("、,，;；")
+    if label or i <= floor:
+        return label
+    # 收费：0元 / 不予处理（重复申请等）41件 / 医疗事故鉴定（4件）: the label stands before
+    # the colon or the bracket
+    j = i - 1
+    if norm[j] in ")）":
+        opening = max(norm.rfind("(", floor, j), norm.rfind("（", floor, j))
+        if opening < 0:
+            return ""
+        j = opening
+    elif norm[j] not in ":：(（":
+        return ""
+    k = j
+    while k > floor and norm[k - 1] not in _CLAUSE_BREAK:
+        k -= 1
+    return norm[k:j].strip().lstrip("、,，;；")
+
+
+_FENBIE = re.compile(
+    r"(?P<items>[\u4e00-\u9fff]{2,14}(?:[、和及与][\u4e00-\u9fff]{2,14})+?)(?:均)?分别(?P<verb>[^,，。；;]*)$"
+)
+_JOINERS = ("", "和", "、", "及", "与", "以及")
 
 
 def _tail(norm: str, q: _Quantity, ceiling: int) -> str:
@@ -176,6 +200,12 @@ def _matches(p: Pattern, q: _Quantity, ctx: _Context) -> re.Match[str] | bool | 
     if p.section and not p.section.search(ctx.section):
         return None
     if p.not_section and p.not_section.search(ctx.section):
+        return None
+    if p.previous and (ctx.previous is None or ctx.previous.metric not in p.previous):
+        return None
+    if p.rest and not p.rest.search(ctx.rest):
+        return None
+    if p.marker and not p.marker.search(ctx.since_parent):
         return None
     if p.not_before and p.not_before.search(ctx.label):
         return None
@@ -271,13 +301,20 @@ def _section_at(sections: list[tuple[int, str]], pos: int) -> str:
     return current
 
 
+def _breaks_clause(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch == ",":
+        return not (0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit())
+    return ch in "。；;\n！？!?，"
+
+
 def _evidence(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
     """The clause a figure was read from: from its label's start to the end of its clause."""
     s = start
-    while s > 0 and text[s - 1] not in "。；;\n！？!?，," and start - s < 60:
+    while s > 0 and not _breaks_clause(text, s - 1) and start - s < 60:
         s -= 1
     e = end
-    while e < len(text) and text[e] not in "。；;\n！？!?，," and e - end < 40:
+    while e < len(text) and not _breaks_clause(text, e) and e - end < 40:
         e += 1
     return text[s:e].strip(), (s, e)
 
@@ -308,10 +345,12 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
     figures: list[Figure] = []
     seen: dict[tuple[str, str | None], Figure] = {}
     parents: dict[int, str] = {}  # sentence index -> last parent metric in it
+    parent_at: dict[int, int] = {}  # sentence index -> where that parent (or its opener) ends
     s_idx = 0
     prev_end = 0
     prev_fig: Figure | None = None
     prev_sentence = -1
+    fenbie: tuple[int, list[str], str, int] | None = None
 
     def in_skip(pos: int) -> bool:
         return any(a <= pos < b for a, b in skip)
@@ -368,15 +407,39 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
         starts_qz = lead.startswith(("其中", "(其中", "（其中"))
         if parents.get(s_idx) is None:
             # openers (主要类别有：…) set the parent for the rest of their sentence
+            around = " ".join(
+                (_section_at(sections, q.start), norm[sentences[s_idx - 1][0] : s0] if s_idx else "", sentence)
+            )
             for o in ps.openers:
                 assert o.regex is not None
-                if o.regex.search(norm, s0, q.start):
+                om = o.regex.search(norm, s0, q.start)
+                if om and (o.context is None or o.context.search(around)):
                     parents[s_idx] = o.metric
+                    parent_at[s_idx] = om.start()
                     break
         parent = parents.get(s_idx)
+        since_parent = norm[parent_at.get(s_idx, s0) : q.start]
         if parent is None and starts_qz:
             parent = parents.get(s_idx - 1)
-        label = _label(norm, q, max(prev_end, s0))
+            since_parent = norm[s0 : q.start]
+        section = _section_at(sections, q.start)
+        if parent is None:
+            parent = _family_from_section(section)
+        raw_label = _label(norm, q, max(prev_end, s0))
+        label = raw_label
+        # 县档案馆、县图书馆分别接待公众查阅58人次和32人次: each item gets its own label
+        fb = _FENBIE.search(raw_label)
+        if fb is not None:
+            items = re.split(r"[、和及与]", fb.group("items"))
+            fenbie = (s_idx, items, fb.group("verb"), 0)
+            label = raw_label[: fb.start()] + items[0] + fb.group("verb")
+        elif fenbie is not None and fenbie[0] == s_idx and raw_label in _JOINERS:
+            idx = fenbie[3] + 1
+            if idx < len(fenbie[1]):
+                label = fenbie[1][idx] + fenbie[2]
+                fenbie = (fenbie[0], fenbie[1], fenbie[2], idx)
+        else:
+            fenbie = None
         if len(label) > 60:
             label = label[-60:]
         ctx = _Context(
@@ -385,14 +448,10 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
             sentence=sentence,
             sentence_index=s_idx,
             starts_with_qizhong=starts_qz,
-            section=_section_at(sections, q.start),
-            around=" ".join(
-                (
-                    _section_at(sections, q.start),
-                    norm[sentences[s_idx - 1][0] : s0] if s_idx else "",
-                    sentence,
-                )
-            ),
+            section=section,
+            around=" ".join((section, norm[sentences[s_idx - 1][0] : s0] if s_idx else "", sentence)),
+            rest=norm[q.end : s1],
+            since_parent=since_parent,
             parent=parent,
             previous=prev_fig,
         )
@@ -424,6 +483,7 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
                 )
             if p.is_parent or metric in ps.parents:
                 parents[s_idx] = metric
+                parent_at[s_idx] = q.end
             break
         if produced is None and not q.percent and not stale:
             hit = _segment_match(q, ctx)
@@ -441,8 +501,10 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
                     )
                     if metric in ps.parents:
                         parents[s_idx] = metric
+                        parent_at[s_idx] = q.end
         prev_fig = produced
-    _zeros(text, norm, sentences, ps, emit, in_skip)
+    _zeros(norm, sentences, sections, ps, emit, in_skip)
+    _alls(norm, sentences, ps, figures, emit, in_skip)
     return figures
 
 
@@ -450,13 +512,32 @@ def _split_sentences(norm: str) -> Iterable[re.Match[str]]:
     return re.finditer(r"[^。！？!?\n]+[。！？!?\n]*", norm)
 
 
+def _family_from_section(section: str) -> str | None:
+    """Under a heading about one of them (（二）行政复议情况), outcomes belong to that total."""
+    review, lawsuit = "复议" in section, "诉讼" in section
+    if review and not lawsuit:
+        return "reviews.total"
+    if lawsuit and not review:
+        return "lawsuits.total"
+    return None
+
+
 def _zeros(
-    text: str, norm: str, sentences: list[tuple[int, int]], ps: PatternSet, emit: Any, in_skip: Any
+    norm: str,
+    sentences: list[tuple[int, int]],
+    sections: list[tuple[int, str]],
+    ps: PatternSet,
+    emit: Any,
+    in_skip: Any,
 ) -> None:
     for z in ps.zeros:
         assert z.regex is not None
         for m in z.regex.finditer(norm):
             if in_skip(m.start()):
+                continue
+            if z.section is not None and not z.section.search(_section_at(sections, m.start())):
+                continue
+            if z.not_section is not None and z.not_section.search(_section_at(sections, m.start())):
                 continue
             if z.not_sentence is not None:
                 s0, s1 = _enclosing(sentences, m.start())
@@ -464,6 +545,52 @@ def _zeros(
                     continue
             unit = z.units[0] if z.units else metrics()[z.metric].unit
             emit(z.metric, 0.0, unit, False, z.dimension, m.start(), m.end(), f"zero:{z.id}")
+
+
+def _alls(
+    norm: str,
+    sentences: list[tuple[int, int]],
+    ps: PatternSet,
+    figures: list[Figure],
+    emit: Any,
+    in_skip: Any,
+) -> None:
+    """均为当面申请 / 维持了原答复 / 尚在审理中: a statement about all of a figure's items repeats its
+    value under another key, when the figure stands in this sentence or the one before."""
+    for a in ps.alls:
+        assert a.regex is not None and a.source is not None
+        for m in a.regex.finditer(norm):
+            if in_skip(m.start()):
+                continue
+            s0, s1 = _enclosing(sentences, m.start())
+            i = sentences.index((s0, s1)) if (s0, s1) in sentences else 0
+            lo = sentences[i - 1][0] if i > 0 else s0
+            sentence = norm[s0:s1]
+            if a.not_sentence is not None and a.not_sentence.search(sentence):
+                continue
+            source = a.source
+            metric = a.metric
+            if source.startswith("@") or metric.startswith("@"):
+                family = "lawsuits" if re.search("诉讼|法院|判决|起诉", sentence) else None
+                family = family or ("reviews" if "复议" in sentence else None)
+                if family is None:
+                    continue
+                source = source.replace("@", family)
+                metric = metric.replace("@", family)
+            candidates = [
+                f
+                for f in figures
+                if f.metric == source and f.span is not None and lo <= f.span[0] <= m.start()
+            ]
+            if not candidates:
+                continue
+            src = candidates[-1]
+            dim: str | None = None
+            if a.dimension == "capture" and "dim" in m.groupdict() and m.group("dim"):
+                dim = clean_dimension(m.group("dim"), metric, ps)
+            elif a.dimension:
+                dim = a.dimension
+            emit(metric, src.value, src.unit, src.approx, dim, m.start(), m.end(), f"all:{a.id}", True)
 
 
 def _enclosing(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:

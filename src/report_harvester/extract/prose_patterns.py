@@ -64,6 +64,15 @@ class Pattern:
     # a second figure the same quantity also gives, as (metric, dimension); it yields to any
     # figure of that key stated on its own (政府网站主动公开5500条 is the total when no other is)
     also: tuple[tuple[str, str | None], ...] = ()
+    # the figure just before this one in its sentence must have one of these metrics
+    previous: tuple[str, ...] = ()
+    # searched in the rest of the sentence after the quantity (…，顺延至2019年办理)
+    rest: re.Pattern[str] | None = None
+    # for list children: searched in the text from the parent figure (or opener) to this one,
+    # so that only items of a marked list (其中, 包括, ：) are taken as the parent's parts
+    marker: re.Pattern[str] | None = None
+    # [[all]] entries: the metric whose value this one repeats (均为当面申请 → 当面 = received)
+    source: str | None = None
 
 
 @dataclass
@@ -72,6 +81,7 @@ class PatternSet:
     zeros: list[Pattern] = field(default_factory=list)
     openers: list[Pattern] = field(default_factory=list)
     terms: list[Pattern] = field(default_factory=list)
+    alls: list[Pattern] = field(default_factory=list)
     # dimension normalisation per metric: written label -> canonical dimension
     dimensions: dict[str, dict[str, str]] = field(default_factory=dict)
     # parent metrics: figures that open a list of children (其中 …)
@@ -134,6 +144,10 @@ _KNOWN = {
     "regex",
     "terms",
     "also",
+    "previous",
+    "rest",
+    "source",
+    "marker",
     "note",
 }
 
@@ -174,6 +188,10 @@ def _build(kind: str, raw: dict[str, Any], where: str) -> Pattern:
         regex=_compile(raw.get("regex"), where),
         terms=tuple(str(t) for t in raw.get("terms", ())),
         also=tuple((str(a["metric"]), a.get("dimension")) for a in raw.get("also", ())),
+        previous=tuple(raw.get("previous", ())),
+        rest=_compile(raw.get("rest"), where),
+        source=raw.get("source"),
+        marker=_compile(raw.get("marker"), where),
     )
 
 
@@ -191,6 +209,7 @@ def load() -> PatternSet:
             ("zero", ps.zeros),
             ("opener", ps.openers),
             ("term", ps.terms),
+            ("all", ps.alls),
         ):
             for i, raw in enumerate(data.get(kind, [])):
                 where = f"{path.name} {kind}[{i}]"
@@ -201,6 +220,8 @@ def load() -> PatternSet:
                     raise PatternError(f"{where}: an opener needs a regex")
                 if kind == "term" and not p.terms:
                     raise PatternError(f"{where}: a term entry needs terms")
+                if kind == "all" and (p.regex is None or not p.source):
+                    raise PatternError(f"{where}: an all entry needs a regex and a source")
                 bucket.append(p)
                 if p.is_parent:
                     ps.parents.add(p.metric)

@@ -140,6 +140,7 @@ _DOMINANT_SHARE = 0.6
 # Upper bound on grid positions per table; real report tables have a few hundred.
 _MAX_GRID_CELLS = 1_000_000
 _MAX_COLSPAN = 1000
+_MAX_SPAN_FILL = 200_000
 _MAX_ROWSPAN = 65534
 
 _WS = re.compile(r"\s+")
@@ -348,6 +349,10 @@ def build_grid(
         col_limit = max(1, max_in_row)
     taken: dict[tuple[int, int], tuple[str, bool]] = {}
     width = 0
+    # Positions that merged cells may fill beyond their own: a table whose every cell says rowspan=999
+    # would otherwise expand into hundreds of millions of positions (found by fuzzing). Past the
+    # budget, spans count as 1: the cells keep their text and order, only the merge is lost.
+    span_budget = _MAX_SPAN_FILL
     for r, cells in enumerate(cells_by_row):
         c = 0
         for text, rowspan, colspan in cells:
@@ -355,6 +360,11 @@ def build_grid(
                 c += 1
             rs = max(1, min(rowspan, n_rows - r))
             cs = max(1, min(colspan, col_limit))
+            if rs * cs > 1:
+                if rs * cs - 1 > span_budget:
+                    rs = cs = 1
+                else:
+                    span_budget -= rs * cs - 1
             for dr in range(rs):
                 for dc in range(cs):
                     taken.setdefault((r + dr, c + dc), (text, dr == 0 and dc == 0))
