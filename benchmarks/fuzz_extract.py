@@ -101,11 +101,22 @@ def deep_nesting(rng: random.Random, data: bytes, _c: Any) -> bytes:
 
 def huge_table(rng: random.Random, data: bytes, _c: Any) -> bytes:
     rows, cols = rng.choice([(2000, 20), (200, 500), (20000, 3), (1, 20000)])
-    labels = ["收到申请数", "本年新收政府信息公开申请数量", "行政复议", "予以公开", "其他", "总计", "一、", "（一）"]
+    labels = [
+        "收到申请数",
+        "本年新收政府信息公开申请数量",
+        "行政复议",
+        "予以公开",
+        "其他",
+        "总计",
+        "一、",
+        "（一）",
+    ]
     cell = rng.choice(["<td>{}</td>", "<td rowspan=999>{}</td>", "<td colspan=9999>{}</td>", "<td>{}"])
     parts = ["<html><body><table>"]
     for r in range(rows):
-        parts.append("<tr>" + "".join(cell.format(rng.choice(labels) if c == 0 else r * c) for c in range(cols)))
+        parts.append(
+            "<tr>" + "".join(cell.format(rng.choice(labels) if c == 0 else r * c) for c in range(cols))
+        )
     parts.append("</table></body></html>")
     return "".join(parts).encode("utf-8")
 
@@ -113,7 +124,16 @@ def huge_table(rng: random.Random, data: bytes, _c: Any) -> bytes:
 def numbers(rng: random.Random, data: bytes, _c: Any) -> bytes:
     import re
 
-    big = [b"9" * 400, b"-1", b"1e308", b"0.000001", b"\xef\xbc\x91\xef\xbc\x92", b"NaN", b"1,0,0,0", b"99999999999"]
+    big = [
+        b"9" * 400,
+        b"-1",
+        b"1e308",
+        b"0.000001",
+        b"\xef\xbc\x91\xef\xbc\x92",
+        b"NaN",
+        b"1,0,0,0",
+        b"99999999999",
+    ]
     return re.sub(rb"\d+", lambda m: rng.choice(big) if rng.random() < 0.3 else m.group(0), data)
 
 
@@ -143,15 +163,21 @@ def crafted_docx(rng: random.Random, _data: bytes, c: list[tuple[str, bytes]]) -
         return _docx_with(base, body)
     if kind == "laughs":
         ents = b'<!ENTITY a0 "lol">' + b"".join(
-            b"<!ENTITY a%d \"%s\">" % (i, (b"&a%d;" % (i - 1)) * 10) for i in range(1, 10)
+            b'<!ENTITY a%d "%s">' % (i, (b"&a%d;" % (i - 1)) * 10) for i in range(1, 10)
         )
-        body = doc.replace(b"?>", b"?><!DOCTYPE w:document [" + ents + b"]>", 1).replace(b"<w:t>", b"<w:t>&a9;", 1)
+        body = doc.replace(b"?>", b"?><!DOCTYPE w:document [" + ents + b"]>", 1).replace(
+            b"<w:t>", b"<w:t>&a9;", 1
+        )
         return _docx_with(base, body)
     if kind == "bomb":
         return _docx_with(base, None, {"word/media/bomb.bin": bytes(rng.choice([50, 300]) * 1024 * 1024)})
     if kind == "deep":
         depth = rng.choice([500, 5000, 20000])
-        nest = b"<w:tbl><w:tr><w:tc>" * depth + b"<w:p><w:r><w:t>1</w:t></w:r></w:p>" + b"</w:tc></w:tr></w:tbl>" * depth
+        nest = (
+            b"<w:tbl><w:tr><w:tc>" * depth
+            + b"<w:p><w:r><w:t>1</w:t></w:r></w:p>"
+            + b"</w:tc></w:tr></w:tbl>" * depth
+        )
         return _docx_with(base, doc.replace(b"<w:body>", b"<w:body>" + nest, 1))
     if kind == "rows":
         row = b"<w:tr>" + b"<w:tc><w:p><w:r><w:t>7</w:t></w:r></w:p></w:tc>" * 30 + b"</w:tr>"
@@ -293,7 +319,14 @@ def run(n: int, seed: int, timeout: float, save: Path | None, start: int = 0) ->
         counts[outcome] += 1
         by_mutator.setdefault(mut, Counter())[outcome] += 1
         if outcome in ("crash", "timeout", "memory"):
-            entry = {"input": i, "seed": seed, "from": name, "mutator": mut, "outcome": outcome, "detail": detail}
+            entry = {
+                "input": i,
+                "seed": seed,
+                "from": name,
+                "mutator": mut,
+                "outcome": outcome,
+                "detail": detail,
+            }
             crashes.append(entry)
             print(json.dumps(entry, ensure_ascii=False), file=sys.stderr, flush=True)
             if save is not None and len(data) < 2_000_000:

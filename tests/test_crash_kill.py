@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from faultserver import ROOT, SITES, SLOW, content, integrity, reference_db, write_sources
 
+from faultserver import ROOT, SITES, SLOW, content, integrity, reference_db, write_sources
 from report_harvester.crawl.faults import FaultySites
 from report_harvester.crawl.sources import load_sources, rebase
 
@@ -78,7 +78,9 @@ def _check_after_kill(db: Path, data: Path | None, ref_counts: dict[str, int]) -
         assert not c.execute("PRAGMA foreign_key_check").fetchall()
         dup = c.execute("SELECT sha256 FROM documents GROUP BY sha256 HAVING COUNT(*) > 1").fetchall()
         assert not dup, f"documents stored twice: {dup}"
-        dup = c.execute("SELECT body_id, year FROM reports GROUP BY body_id, year HAVING COUNT(*) > 1").fetchall()
+        dup = c.execute(
+            "SELECT body_id, year FROM reports GROUP BY body_id, year HAVING COUNT(*) > 1"
+        ).fetchall()
         assert not dup, f"reports stored twice: {dup}"
         orphans = c.execute(
             "SELECT id FROM reports r WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.report_id = r.id)"
@@ -89,7 +91,9 @@ def _check_after_kill(db: Path, data: Path | None, ref_counts: dict[str, int]) -
             " GROUP BY d.id"
         ):
             if sha in ref_counts:
-                assert n == ref_counts[sha], f"document {sha[:12]} has {n} figures, {ref_counts[sha]} expected"
+                assert n == ref_counts[sha], (
+                    f"document {sha[:12]} has {n} figures, {ref_counts[sha]} expected"
+                )
     finally:
         c.close()
     if data is not None and (data / "archive").is_dir():

@@ -73,9 +73,13 @@ PERMANENT = (
     "oversized",
     "gzip-bomb",
 )
-HARMLESS = ("wrong-charset",)  # the content arrives; only its label lies
+HARMLESS = ("wrong-charset",)
+SLOW = (
+    "trickle",
+)  # a byte every 0.1 s for 30 s: only a total deadline stops it  # the content arrives; only its label lies
 WAF = ("waf-412", "waf-521")
 KINDS = TRANSIENT + PERMANENT + HARMLESS + WAF
+ALL_KINDS = KINDS + SLOW
 
 LOOP_PREFIX = "/_fault/loop/"
 _BOMB_SIZE = 256 * 1024 * 1024
@@ -124,9 +128,9 @@ class FaultySites(StandinSites):
         on_request: Callable[[int, str, str], None] | None = None,
     ) -> None:
         super().__init__(root)
-        unknown = [k for k in kinds if k not in KINDS]
+        unknown = [k for k in kinds if k not in ALL_KINDS]
         for seq in (rules or {}).values():
-            unknown += [k for k in seq if k.rstrip("*") not in KINDS]
+            unknown += [k for k in seq if k.rstrip("*") not in ALL_KINDS]
         if unknown:
             raise ValueError(f"unknown fault kinds: {unknown}")
         self.rules = {k: list(v) for k, v in (rules or {}).items()}
@@ -286,6 +290,16 @@ class FaultySites(StandinSites):
             while time.monotonic() < deadline:
                 h.wfile.write(frame)
             h.close_connection = True
+        elif kind == "trickle":
+            h.send_response(200)
+            h.send_header("Content-Type", "text/html; charset=utf-8")
+            h.send_header("Content-Length", "300")
+            h.end_headers()
+            for _ in range(300):
+                h.wfile.write(b"x")
+                h.wfile.flush()
+                time.sleep(0.1)
+            h.close_connection = True
         elif kind == "oversized":
             h.send_response(200)
             h.send_header("Content-Type", "application/pdf")
@@ -324,4 +338,4 @@ def _query(path: str) -> str:
     return urlsplit(path).query
 
 
-__all__ = ["KINDS", "PERMANENT", "TRANSIENT", "WAF", "FaultySites", "gzip_bomb"]
+__all__ = ["ALL_KINDS", "KINDS", "PERMANENT", "SLOW", "TRANSIENT", "WAF", "FaultySites", "gzip_bomb"]

@@ -39,6 +39,8 @@ class FetchPolicy:
     trusted_hosts: set[str] = field(default_factory=set)
     delay: float = 1.0
     timeout: float = 20.0
+    # the whole response, headers to last byte: a server trickling a byte a second never trips `timeout`
+    total_timeout: float = 300.0
     max_bytes: int = DEFAULT_MAX_BYTES
     max_redirects: int = 5
     retries: int = 3
@@ -370,7 +372,10 @@ class Fetcher:
                     raise FetchError(f"response of {declared} bytes is over the limit", source=url)
                 chunks: list[bytes] = []
                 size = 0
+                deadline = time.monotonic() + self.policy.total_timeout
                 for chunk in resp.iter_bytes():
+                    if time.monotonic() > deadline:
+                        raise _Retryable(f"timeout: body too slow (over {self.policy.total_timeout:g}s)")
                     size += len(chunk)
                     if size > self.policy.max_bytes:
                         raise FetchError(

@@ -405,18 +405,21 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
         sentence = norm[s0:s1]
         lead = sentence.lstrip(" \u3000,，:：")
         starts_qz = lead.startswith(("其中", "(其中", "（其中"))
-        if parents.get(s_idx) is None:
-            # openers (主要类别有：…) set the parent for the rest of their sentence
-            around = " ".join(
-                (_section_at(sections, q.start), norm[sentences[s_idx - 1][0] : s0] if s_idx else "", sentence)
-            )
-            for o in ps.openers:
-                assert o.regex is not None
-                om = o.regex.search(norm, s0, q.start)
-                if om and (o.context is None or o.context.search(around)):
-                    parents[s_idx] = o.metric
-                    parent_at[s_idx] = om.start()
-                    break
+        # openers (主要类别有：…) set the parent for the rest of their sentence, unless a
+        # parent figure stands after them
+        around = " ".join(
+            (_section_at(sections, q.start), norm[sentences[s_idx - 1][0] : s0] if s_idx else "", sentence)
+        )
+        for o in ps.openers:
+            assert o.regex is not None
+            last = None
+            for om in o.regex.finditer(norm, s0, q.start):
+                last = om
+            if last is None or (o.context is not None and not o.context.search(around)):
+                continue
+            if parents.get(s_idx) is None or parent_at.get(s_idx, -1) < last.start():
+                parents[s_idx] = o.metric
+                parent_at[s_idx] = last.start()
         parent = parents.get(s_idx)
         since_parent = norm[parent_at.get(s_idx, s0) : q.start]
         if parent is None and starts_qz:
@@ -571,10 +574,13 @@ def _alls(
             source = a.source
             metric = a.metric
             if source.startswith("@") or metric.startswith("@"):
-                family = "lawsuits" if re.search("诉讼|法院|判决|起诉", sentence) else None
-                family = family or ("reviews" if "复议" in sentence else None)
-                if family is None:
+                # the outcome belongs to whichever of 复议 / 诉讼 was named last before it
+                upto = norm[s0 : m.end()]
+                review = upto.rfind("复议")
+                lawsuit = max(upto.rfind(w) for w in ("诉讼", "法院", "判决", "起诉"))
+                if review < 0 and lawsuit < 0:
                     continue
+                family = "reviews" if review > lawsuit else "lawsuits"
                 source = source.replace("@", family)
                 metric = metric.replace("@", family)
             candidates = [
