@@ -86,9 +86,12 @@ def test_wrong_charset_header_does_not_garble_the_page(guard: list[str]) -> None
 
 
 def test_trickling_body_hits_the_total_deadline(guard: list[str]) -> None:
-    with FaultySites(SITES, rules={DOC[1]: ["trickle*"]}) as sites, _fetcher(sites, total_timeout=1.5) as f:
+    with (
+        FaultySites(SITES, rules={DOC[1]: ["trickle*"]}) as sites,
+        _fetcher(sites, total_timeout=1.5, retries=0) as f,
+    ):
         t0 = time.monotonic()
-        with pytest.raises(FetchError, match="slow|timeout"):
+        with pytest.raises(FetchError, match=r"too slow"):
             f.get(sites.url(*DOC))
         assert time.monotonic() - t0 < 10
 
@@ -238,7 +241,7 @@ def test_database_readable_by_another_reader_while_harvest_writes(guard: list[st
         while not done.is_set():
             if db.exists():
                 try:  # as Datasette opens a database it does not own: read-only
-                    c = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.05)
+                    c = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
                     reads.append(c.execute("SELECT COUNT(*) FROM figures").fetchone()[0])
                     assert c.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
                     c.close()

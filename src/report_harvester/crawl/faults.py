@@ -73,10 +73,8 @@ PERMANENT = (
     "oversized",
     "gzip-bomb",
 )
-HARMLESS = ("wrong-charset",)
-SLOW = (
-    "trickle",
-)  # a byte every 0.1 s for 30 s: only a total deadline stops it  # the content arrives; only its label lies
+HARMLESS = ("wrong-charset",)  # the content arrives; only its label lies
+SLOW = ("trickle",)  # a byte every 0.1 s for 30 s: only a total deadline stops it
 WAF = ("waf-412", "waf-521")
 KINDS = TRANSIENT + PERMANENT + HARMLESS + WAF
 ALL_KINDS = KINDS + SLOW

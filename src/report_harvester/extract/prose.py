@@ -132,11 +132,19 @@ def _quantities(norm: str) -> Iterable[_Quantity]:
         )
 
 
+# In flattened pages a section heading runs into its first sentence with only a space between:
+# "五、行政复议和行政诉讼情况 2011年全县发生…行政复议1件". The heading is not part of the label.
+_HEADING_PREFIX = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])\s*"
+    r"[^\s。；;，,：:]{2,40}?(?:情况|措施|事项|概述|问题|工作|结果|方面)\s+"
+)
+
+
 def _label(norm: str, q: _Quantity, floor: int) -> str:
     i = q.start
     while i > floor and norm[i - 1] not in _CLAUSE_BREAK:
         i -= 1
-    label = norm[i : q.start].strip().lstrip("、,，;；")
+    label = _HEADING_PREFIX.sub("", norm[i : q.start]).strip().lstrip("、,，;；")
     if label or i <= floor:
         return label
     # 收费：0元 / 不予处理（重复申请等）41件 / 医疗事故鉴定（4件）: the label stands before
