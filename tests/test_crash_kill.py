@@ -7,7 +7,7 @@ delay. After every kill: PRAGMA integrity_check is ok, no document or report is 
 stored document has all its figures (as many as the fault-free run stored for the same bytes), and no
 archive file is truncated. The last restart must end with the database of a fault-free run.
 
-Default suite: 25 harvest kills + 25 ingest kills. RH_SLOW=1: 100 + 60 over more seeds.
+Default suite: 35 harvest kills + 15 ingest kills (50 kill points). RH_SLOW=1: 100 + 60.
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ from faultserver import ROOT, SITES, SLOW, content, integrity, reference_db, wri
 from report_harvester.crawl.faults import FaultySites
 from report_harvester.crawl.sources import load_sources, rebase
 
-HARVEST_KILLS = 100 if SLOW else 25
-INGEST_KILLS = 60 if SLOW else 25
+HARVEST_KILLS = 100 if SLOW else 35
+INGEST_KILLS = 60 if SLOW else 15
 ENV = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
 
 

@@ -56,7 +56,7 @@ _CLAUSE_BREAK = set("，,。；;：:！？!?\n\t()（）【】[]")
 _SENTENCE_BREAK = re.compile(r"[。！？!?\n]+")
 _HEADING = re.compile(
     r"(?:^|(?<=[\s。：:；;]))(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])\s*"
-    r"(?P<title>[^\s。；;，,：:]{2,40}(?:情况|措施|事项|概述|问题|工作|结果|方面|制度|建设|公开))"
+    r"(?P<title>[^\s。；;，,：:]{2,40}(?:情况|措施|事项|概述|问题|工作|结果|方面|制度|建设|公开|内容|形式|渠道))"
 )
 _LEADING_NOISE = re.compile(
     r"^(?:其中|另外|此外|同时|包括|分别为|分别是|主要有|共|全年|本年度|今年|[\s、,，:：])+"
@@ -86,6 +86,7 @@ class _Context:
     around: str
     rest: str
     since_parent: str
+    clause_before: str
     parent: str | None
     previous: Figure | None
 
@@ -140,27 +141,51 @@ _HEADING_PREFIX = re.compile(
 )
 
 
+# A label that is only a connective (共计, 合计, 为) takes its noun from before the break:
+# 主动公开政府信息，共计1,036条 / 主动公开政府信息（含规范性文件等）共计687条
+_FILLER_LABEL = re.compile(r"^(?:共计|共|合计|总计|计|为|达|共有|总数为?|总量为?|均为)?$")
+
+
 def _label(norm: str, q: _Quantity, floor: int) -> str:
     i = q.start
     while i > floor and norm[i - 1] not in _CLAUSE_BREAK:
         i -= 1
     label = _HEADING_PREFIX.sub("", norm[i : q.start]).strip().lstrip("、,，;；")
-    if label or i <= floor:
+    if i <= floor and i > 0 and norm[i - 1] not in _CLAUSE_BREAK and "、" in label:
+        # between two quantities with no break (一名专职工作人员、两名兼职…): the previous item's
+        # noun runs up to the 、; this quantity's label starts after it
+        label = label.rsplit("、", 1)[1]
+    if not _FILLER_LABEL.match(label) or i <= floor:
         return label
     # 收费：0元 / 不予处理（重复申请等）41件 / 医疗事故鉴定（4件）: the label stands before
-    # the colon or the bracket
+    # the colon or the bracket (or, for a bare connective, before the comma)
     j = i - 1
     if norm[j] in ")）":
         opening = max(norm.rfind("(", floor, j), norm.rfind("（", floor, j))
         if opening < 0:
-            return ""
+            return label
         j = opening
+    elif norm[j] in ",，" and label:
+        pass
     elif norm[j] not in ":：(（":
-        return ""
+        return label
     k = j
     while k > floor and norm[k - 1] not in _CLAUSE_BREAK:
         k -= 1
-    return norm[k:j].strip().lstrip("、,，;；")
+    return (norm[k:j].strip() + label).lstrip("、,，;；")
+
+
+def _clause_before(norm: str, label_start: int, floor: int) -> str:
+    """The clause before the label's own (市档案馆作为查阅中心，接待查阅近千人次)."""
+    j = label_start
+    while j > floor and norm[j - 1] not in _CLAUSE_BREAK:
+        j -= 1
+    if j <= floor:
+        return ""
+    k = j - 1
+    while k > floor and norm[k - 1] not in _CLAUSE_BREAK:
+        k -= 1
+    return norm[k : j - 1].strip().lstrip("、,，;；")
 
 
 _FENBIE = re.compile(
@@ -179,14 +204,20 @@ def _tail(norm: str, q: _Quantity, ceiling: int) -> str:
 
 def clean_dimension(label: str, metric: str, ps: PatternSet) -> str:
     table = ps.dimensions.get(metric, {})
-    d = _LEADING_NOISE.sub("", label).strip()
+    d = _LEADING_NOISE.sub("", label).strip().strip("《》“”\"")
     if d in table:
         return table[d]
     d = d.replace("其它", "其他")
     if d.startswith("其他"):
         return "其他"
     stripped = _DIM_TRAILING.sub("", d) or d
-    return table.get(stripped, stripped)
+    if stripped in table:
+        return table[stripped]
+    # 《鸡西市人民政府公报》 → 政府公报, 市政府网站交通运输局子站 → 政府网站
+    for suffix, canonical in ps.dimension_suffixes.get(metric, ()):
+        if stripped.endswith(suffix):
+            return canonical
+    return stripped
 
 
 def _matches(p: Pattern, q: _Quantity, ctx: _Context) -> re.Match[str] | bool | None:
@@ -215,6 +246,8 @@ def _matches(p: Pattern, q: _Quantity, ctx: _Context) -> re.Match[str] | bool | 
         return None
     if p.marker and not p.marker.search(ctx.since_parent):
         return None
+    if p.clause_before is not None and not p.clause_before.search(ctx.clause_before):
+        return None
     if p.not_before and p.not_before.search(ctx.label):
         return None
     if p.not_after and p.not_after.search(ctx.tail):
@@ -227,6 +260,19 @@ def _matches(p: Pattern, q: _Quantity, ctx: _Context) -> re.Match[str] | bool | 
     if p.after is not None and not p.after.match(ctx.tail):
         return None
     return m if m is not None else True
+
+
+def _captured_dimension(p: Pattern, m: re.Match[str] | bool | None, ctx: _Context) -> str | None:
+    """The named group dim, from the label, the tail or the clause before, whichever has it."""
+    if isinstance(m, re.Match) and m.groupdict().get("dim"):
+        return m.group("dim")
+    for regex, text, how in ((p.after, ctx.tail, "match"), (p.clause_before, ctx.clause_before, "search")):
+        if regex is None:
+            continue
+        found = regex.match(text) if how == "match" else regex.search(text)
+        if found is not None and found.groupdict().get("dim"):
+            return found.group("dim")
+    return None
 
 
 def _resolve_metric(p: Pattern, ctx: _Context) -> str | None:
@@ -432,6 +478,15 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
         since_parent = norm[parent_at.get(s_idx, s0) : q.start]
         if parent is None and starts_qz:
             parent = parents.get(s_idx - 1)
+            if parent is None:
+                # （二）按内容分。其中概况类信息612条… : the opener stands alone before the list,
+                # as a sentence or as the section heading
+                before_text = norm[sentences[s_idx - 1][0] : s0] if s_idx else ""
+                for o in ps.openers:
+                    assert o.regex is not None
+                    if o.regex.search(before_text) or o.regex.search(_section_at(sections, q.start)):
+                        parent = o.metric
+                        break
             since_parent = norm[s0 : q.start]
         section = _section_at(sections, q.start)
         if parent is None:
@@ -463,6 +518,7 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
             around=" ".join((section, norm[sentences[s_idx - 1][0] : s0] if s_idx else "", sentence)),
             rest=norm[q.end : s1],
             since_parent=since_parent,
+            clause_before=_clause_before(norm, q.start - len(raw_label), s0),
             parent=parent,
             previous=prev_fig,
         )
@@ -480,9 +536,10 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
                 break
             dim: str | None = None
             if p.dimension == "capture":
-                if not isinstance(m, re.Match) or "dim" not in m.groupdict() or not m.group("dim"):
+                captured = _captured_dimension(p, m, ctx)
+                if not captured:
                     continue
-                dim = clean_dimension(m.group("dim"), metric, ps)
+                dim = clean_dimension(captured, metric, ps)
                 if not dim:
                     continue
             elif p.dimension:

@@ -71,6 +71,8 @@ class Pattern:
     # for list children: searched in the text from the parent figure (or opener) to this one,
     # so that only items of a marked list (其中, 包括, ：) are taken as the parent's parts
     marker: re.Pattern[str] | None = None
+    # searched in the clause before the label's own (its named group dim may give the dimension)
+    clause_before: re.Pattern[str] | None = None
     # [[all]] entries: the metric whose value this one repeats (均为当面申请 → 当面 = received)
     source: str | None = None
 
@@ -84,6 +86,8 @@ class PatternSet:
     alls: list[Pattern] = field(default_factory=list)
     # dimension normalisation per metric: written label -> canonical dimension
     dimensions: dict[str, dict[str, str]] = field(default_factory=dict)
+    # per metric: (suffix, canonical dimension), longest suffix first
+    dimension_suffixes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     # parent metrics: figures that open a list of children (其中 …)
     parents: set[str] = field(default_factory=set)
     # labels that speak of another year, a comparison or a target (00_context.toml)
@@ -148,6 +152,7 @@ _KNOWN = {
     "rest",
     "source",
     "marker",
+    "clause_before",
     "note",
 }
 
@@ -192,6 +197,7 @@ def _build(kind: str, raw: dict[str, Any], where: str) -> Pattern:
         rest=_compile(raw.get("rest"), where),
         source=raw.get("source"),
         marker=_compile(raw.get("marker"), where),
+        clause_before=_compile(raw.get("clause_before"), where),
     )
 
 
@@ -230,6 +236,13 @@ def load() -> PatternSet:
             ps.skip_label = _compile(context.get("skip_label"), f"{path.name} context")
             ps.skip_examples += tuple(context.get("skip_examples", ()))
             ps.keep_examples += tuple(context.get("keep_examples", ()))
+        for metric, table in data.get("dimension_suffixes", {}).items():
+            if metric not in metrics():
+                raise PatternError(f"{path.name}: dimension_suffixes for unknown metric {metric!r}")
+            pairs = ps.dimension_suffixes.setdefault(metric, [])
+            for canonical, suffixes in table.items():
+                pairs.extend((str(sfx), canonical) for sfx in suffixes)
+            pairs.sort(key=lambda pair: -len(pair[0]))
         dims = data.get("dimensions", {})
         assert isinstance(dims, dict)
         for metric, table in dims.items():
