@@ -47,9 +47,16 @@ def test_open_sets_wal_foreign_keys_and_version(tmp_path: Path) -> None:
         assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert s.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert s.schema_version == schema.LATEST
-        assert {"bodies", "documents", "reports", "figures", "findings", "runs", "metrics"} <= set(
-            s.db.table_names()
-        )
+        assert {
+            "bodies",
+            "documents",
+            "reports",
+            "document_figures",
+            "compare_values",
+            "findings",
+            "runs",
+        } <= set(s.db.table_names())
+        assert {"figures", "figures_long", "compare_long", "carry_over_check"} <= set(s.db.view_names())
     with Store.open(tmp_path / "a.db") as s:  # reopening migrates nothing and keeps the version
         assert s.schema_version == schema.LATEST
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from report_harvester.extract import template
-from report_harvester.extract.template_split import Chunk, split_cells
+from report_harvester.extract.template_split import BLANK, Cell, Chunk, split_cells
 from report_harvester.models import ParsedDocument, Table
 from report_harvester.registry import is_registered
 
@@ -143,3 +144,61 @@ def test_corpus_against_gold(name: str) -> None:
     wrong = {k: (v, got.get(k)) for k, v in want.items() if got.get(k) != v}
     assert not wrong
     assert not set(got) - set(want)
+
+
+def _texts(cands: list[list[Cell]]) -> list[str]:
+    return ["|".join(c.text for c in cells) for cells in cands]
+
+
+def _full_search(chunks: list[Chunk], n: int, **kw: Any) -> list[str]:
+    """The plain search, kept from taking either shortcut (a prune that accepts everything)."""
+    return _texts(split_cells(chunks, n, prune=lambda cells: True, **kw))
+
+
+def test_split_cells_one_chunk_per_cell_is_the_only_reading() -> None:
+    # grids and spaced text: as many chunks as cells, no splitting at all
+    chunks = [
+        Chunk("30"),
+        Chunk("21"),
+        Chunk(BLANK),
+        Chunk("无"),
+        Chunk("0"),
+        Chunk("12.5", "万元"),
+        Chunk("63.5"),
+    ]
+    got = split_cells(chunks, 7)
+    assert _texts(got) == ["30|21||无|0|12.5|63.5"] == _full_search(chunks, 7)
+    assert got[0][5].unit == "万元" and got[0][2].blank
+    # the same tests as the search: leading zeros, max_value, target_sum, final
+    for kw in ({}, {"max_value": 30.0}, {"max_value": 29.0}, {"target_sum": 127.0}, {"target_sum": 120.0}):
+        assert _texts(split_cells(chunks, 7, **kw)) == _full_search(chunks, 7, **kw)
+    assert split_cells([Chunk("05"), Chunk("1")], 2) == []
+    assert split_cells([Chunk("5"), Chunk("1")], 2, final=lambda cells: cells[0].value == 1) == []
+
+
+def test_split_cells_sum_shortcut_matches_the_search() -> None:
+    # whole numbers that must add up to a total: the shortcut skips dead cuts, same readings in order
+    cases = [
+        ([Chunk("640020")], 6, 70.0),
+        ([Chunk("1000003")], 6, 4.0),
+        ([Chunk("3"), Chunk("40220"), Chunk("0")], 6, 11.0),
+        ([Chunk("1111111111")], 6, 40.0),
+        ([Chunk("12"), Chunk("—"), Chunk("3045")], 5, 21.0),
+        ([Chunk("9999")], 2, 1.0),
+    ]
+    for chunks, n, target in cases:
+        kw: dict[str, Any] = {"target_sum": target, "max_value": target, "cap": 200}
+        fast = _texts(split_cells(chunks, n, **kw))
+        assert fast == _full_search(chunks, n, **kw)
+        assert all(sum(float(t or 0) for t in r.split("|") if t[:1].isdigit()) == target for r in fast)
+    assert len(split_cells([Chunk("1111111111")], 6, target_sum=36.0)) > 3
+    assert len(split_cells([Chunk("1111111111")], 6, target_sum=36.0, cap=3)) == 3
+
+
+def test_row_read_from_run_together_digits_uses_the_row_sum() -> None:
+    text = (
+        "三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量640020470 "
+        "二、上年结转政府信息公开申请数量0000000 （七）总计640020470 四、结转下年度继续办理0000000"
+    )
+    v = _values(template.extract(ParsedDocument(text=text)))
+    assert [v[f"t3.new_received.{c}"] for c in template.T3_COLUMN_ZH] == [64, 0, 0, 2, 0, 4, 70]

@@ -4,7 +4,8 @@
 
 Only each report's preferred figure counts (the earliest document's, see store.py), so a report
 published as an HTML page and as a PDF is counted once. Named indicators (patterns/indicators.toml)
-are computed in SQL from those figures.
+are computed in SQL from those figures. Both read compare_values (schema.py), which holds exactly those
+preferred figures keyed by metric, level, body and year, so a comparison never touches the rest.
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ from . import registry
 from .errors import HarvesterError, PatternError, StoreError
 from .store import Store
 from .store.bodies import resolve_region_token
+from .store.schema import level_rank
 
 LEVELS = ("government", "department", "township")
+_NO_BODY: tuple[str | None, str, str, list[str]] = ("", "", "", [])
 MONEY_UNITS = {"元": 1.0, "万元": 10000.0}
 
 
@@ -279,32 +282,44 @@ def _clean(v: float | None) -> float | int | None:
     return int(v) if float(v).is_integer() else v
 
 
-def _measure_sql(measure: Measure, ids: dict[str, int], money: set[str]) -> tuple[str, str, list[Any]]:
-    """The joins and the value expression for one measure, and their parameters."""
-    joins: list[str] = []
-    params: list[Any] = []
-    columns: dict[str, str] = {}
-    for i, key in enumerate(measure.metrics):
-        alias = f"f{i}"
-        kind = "JOIN" if measure.indicator is None else "LEFT JOIN"
-        dim = "IS NULL" if measure.dimension is None else "= ?"
-        joins.append(
-            f"{kind} figures {alias} ON {alias}.report_id = r.id AND {alias}.metric_id = ?"
-            f" AND {alias}.preferred = 1 AND {alias}.dimension {dim}"
-        )
-        params.append(ids[key])
-        if measure.dimension is not None:
-            params.append(measure.dimension)
+def _measure_sql(measure: Measure, ids: dict[str, int], money: set[str]) -> tuple[str, list[Any]]:
+    """SELECT body_id, year, value for one measure over compare_values, and its parameters.
+
+    A plain metric reads one index range. An indicator reads its metrics' ranges in one grouped
+    pass, a column per metric (CASE pivot), and evaluates its formula over those columns.
+    """
+
+    def value(key: str) -> str:
+        # money is compared in 元 whatever unit the report printed (metrics.md unit rule)
         if key in money:
-            # money is compared in 元 whatever unit the report printed (metrics.md unit rule)
-            columns[key] = f"({alias}.value * CASE {alias}.unit WHEN '万元' THEN 10000.0 ELSE 1.0 END)"
-        else:
-            columns[key] = f"{alias}.value"
+            return "(p.value * CASE p.unit WHEN '万元' THEN 10000.0 ELSE 1.0 END)"
+        return "p.value"
+
+    dim = measure.dimension or ""
     if measure.indicator is None:
-        expr = columns[measure.metrics[0]]
-    else:
-        expr = formula_sql(measure.indicator.formula, columns, measure.indicator.zero_if_missing)
-    return " ".join(joins), expr, params
+        key = measure.metrics[0]
+        return (
+            f"SELECT p.body_id, p.year, {value(key)} FROM compare_values p {{join}}"
+            " WHERE p.metric_id = ? AND p.dimension = ? {where}",
+            [ids[key], dim],
+        )
+    params: list[Any] = []
+    cols: dict[str, str] = {}
+    pivots = []
+    for i, key in enumerate(measure.metrics):
+        cols[key] = f"m{i}"
+        pivots.append(f"MAX(CASE WHEN p.metric_id = ? THEN {value(key)} END) AS m{i}")
+        params.append(ids[key])
+    expr = formula_sql(measure.indicator.formula, cols, measure.indicator.zero_if_missing)
+    marks = ",".join("?" * len(measure.metrics))
+    params.extend(ids[k] for k in measure.metrics)
+    params.append(dim)
+    return (
+        f"SELECT body_id, year, {expr} FROM (SELECT p.body_id AS body_id, p.year AS year, {', '.join(pivots)}"
+        f" FROM compare_values p {{join}} WHERE p.metric_id IN ({marks}) AND p.dimension = ? {{where}}"
+        " GROUP BY p.body_id, p.year)",
+        params,
+    )
 
 
 def compare(
@@ -320,6 +335,7 @@ def compare(
     if level not in (*LEVELS, "all"):
         raise QueryError(f"level must be one of {', '.join(LEVELS)}, all; not {level!r}")
     parsed = [parse_measure(m, store) for m in measures]
+    store.refresh_compare()  # reports of a deferred bulk load, if any
     ids = store.metric_ids()
     money = {str(k) for k, u in store.conn.execute("SELECT key, unit FROM metrics") if u in MONEY_UNITS}
     prefixes = region_prefixes(store, regions)
@@ -327,14 +343,14 @@ def compare(
     where: list[str] = []
     wparams: list[Any] = []
     if level != "all":
-        where.append("b.level = ?")
-        wparams.append(level)
+        where.append("p.level = ?")
+        wparams.append(level_rank(level))
     if years:
-        where.append("r.year BETWEEN ? AND ?")
+        where.append("p.year BETWEEN ? AND ?")
         wparams.extend(years)
-    else:
-        where.append("r.year IS NOT NULL")
+    join = ""
     if prefixes:
+        join = "JOIN bodies b ON b.id = p.body_id"
         ors = []
         for p in prefixes:
             if len(p) == 6:
@@ -344,6 +360,7 @@ def compare(
                 ors.append("(b.region_code >= ? AND b.region_code < ?)")
                 wparams.extend([p, _prefix_end(p)])
         where.append("(" + " OR ".join(ors) + ")")
+    where_sql = "".join(f" AND {w}" for w in where)
 
     rows: dict[tuple[int, int], Row] = {}
     seen_years: set[int] = set()
@@ -352,20 +369,18 @@ def compare(
         missing = [k for k in measure.metrics if k not in ids]
         if missing:
             continue  # a key no report has yet: every value is empty
-        joins, expr, jparams = _measure_sql(measure, ids, money)
-        sql = (
-            f"SELECT r.body_id, r.year, {expr} AS v FROM reports r JOIN bodies b ON b.id = r.body_id {joins}"
-            f" WHERE {' AND '.join(where)}"
-        )
-        for body_id, year, value in store.conn.execute(sql, [*jparams, *wparams]):
+        sql, mparams = _measure_sql(measure, ids, money)
+        sql = sql.format(join=join, where=where_sql)
+        label, unit = measure.label, measure.unit
+        for body_id, year, value in store.conn.execute(sql, [*mparams, *wparams]):
             if value is None:
                 continue
             row = rows.get((mi, body_id))
             if row is None:
-                row = rows[(mi, body_id)] = Row(body_id, None, "", "", [], measure.label, measure.unit)
-                bodies.setdefault(body_id, ("", "", "", []))
-            row.values[int(year)] = float(value)
-            seen_years.add(int(year))
+                row = rows[(mi, body_id)] = Row(body_id, None, "", "", [], label, unit)
+                bodies[body_id] = _NO_BODY
+            row.values[year] = float(value)
+            seen_years.add(year)
 
     _fill_bodies(store, bodies)
     for row in rows.values():

@@ -49,22 +49,45 @@ def iter_figures(
     if years:
         where.append("r.year BETWEEN ? AND ?")
         params.extend(years)
-    if metrics:
-        where.append(f"m.key IN ({','.join('?' * len(metrics))})")
-        params.extend(metrics)
+    ids = store.metric_ids()
+    names = {i: k for k, i in ids.items()}
+    wanted = {ids[m] for m in metrics if m in ids} if metrics else None
+    if wanted is not None and not wanted:
+        return
+    # A document's figures are one row of aligned JSON arrays (store/codec.py): decoding them here
+    # reads each array once, where the figures view would extract every element on its own.
     sql = (
-        "SELECT b.name, b.region_code, b.level, r.year, r.era, m.key, f.dimension, f.value, f.unit, f.approx,"
-        " f.preferred, f.evidence, f.method, COALESCE(d.url, d.path, d.source)"
-        " FROM figures f JOIN reports r ON r.id = f.report_id JOIN bodies b ON b.id = r.body_id"
-        " JOIN metrics m ON m.id = f.metric_id JOIN documents d ON d.id = f.document_id"
+        "SELECT b.name, b.region_code, b.level, r.year, r.era, COALESCE(d.url, d.path, d.source),"
+        " df.n, df.preferred, df.metric, df.value, df.unit, df.dimension, df.approx, df.evidence, df.method"
+        " FROM documents d JOIN document_figures df ON df.document_id = d.id"
+        " JOIN reports r ON r.id = d.report_id JOIN bodies b ON b.id = r.body_id"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY b.region_code, b.level, b.name, r.year, f.report_id, f.id"
+        + " ORDER BY b.region_code, b.level, b.name, r.year, r.id, d.id"
     )
-    for row in store.conn.execute(sql, params):
-        out = list(row)
-        v = out[7]
-        out[7] = int(v) if float(v).is_integer() else v
-        yield out
+    for body, code, level, year, era, source, n, preferred, *arrays in store.conn.execute(sql, params):
+        mids, values, units, dims, approx, evidence, methods = (
+            json.loads(a) if a else [None] * n for a in arrays
+        )
+        for i in range(n):
+            if wanted is not None and mids[i] not in wanted:
+                continue
+            v = values[i]
+            yield [
+                body,
+                code,
+                level,
+                year,
+                era,
+                names.get(mids[i], str(mids[i])),
+                dims[i],
+                int(v) if float(v).is_integer() else v,
+                units[i],
+                1 if approx[i] else 0,
+                1 if preferred[i] == "1" else 0,
+                evidence[i],
+                methods[i],
+                source,
+            ]
 
 
 def write_csv(rows: Iterator[list[Any]], fh: IO[bytes]) -> int:

@@ -204,7 +204,7 @@ def _tail(norm: str, q: _Quantity, ceiling: int) -> str:
 
 def clean_dimension(label: str, metric: str, ps: PatternSet) -> str:
     table = ps.dimensions.get(metric, {})
-    d = _LEADING_NOISE.sub("", label).strip().strip("《》“”\"")
+    d = _LEADING_NOISE.sub("", label).strip().strip('《》“”"')
     if d in table:
         return table[d]
     d = d.replace("其它", "其他")

@@ -176,8 +176,17 @@ def _solve(rows: list[_Row], notes: list[str]) -> None:
 
 
 def _table_start(norm: str) -> int | None:
-    m = re.search(r"指标名称\s*计量单位|指\s*标\s*名\s*称", norm)
+    m = re.search(r"指标名称[\s|｜]*计量单位|指\s*标\s*名\s*称", norm)
     return m.start() if m else None
+
+
+_EMPTY_CELL = re.compile(r"(?<=[\s|｜])(?:—+|－+|-+|–+|/|／|无)(?=[\s|｜]|$)")
+
+
+def _cells_as_text(norm: str) -> str:
+    """Pipes become spaces and empty-cell marks (—, /, 无) become 0, one character for one."""
+    norm = norm.replace("|", " ").replace("｜", " ")
+    return _EMPTY_CELL.sub(lambda m: "0" + " " * (len(m.group()) - 1), norm)
 
 
 def _rows_from_text(norm: str, text: str) -> tuple[list[_Row], list[str]]:
@@ -252,6 +261,9 @@ def extract(text: str, tables: list[Table]) -> tuple[list[Figure], list[tuple[in
     """Figures of the statistics table, the text ranges it occupies, and notes on doubtful splits."""
     norm = to_halfwidth(text)
     notes: list[str] = []
+    start = _table_start(norm)
+    if start is not None:
+        norm = norm[:start] + _cells_as_text(norm[start:])
     rows, kinds = _rows_from_text(norm, text)
     method = "stats-table:flat"
     if not rows:

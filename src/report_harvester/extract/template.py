@@ -245,8 +245,9 @@ def read_values(s: str, a: int, b: int) -> tuple[list[Chunk], int, int]:
             if m:
                 unit = m.group(1)
                 j = m.end()
-            for k, piece in enumerate(_thousands(raw)):
-                chunks.append(Chunk(piece, unit if k == len(_thousands(raw)) - 1 else None))
+            pieces = _thousands(raw)
+            for k, piece in enumerate(pieces):
+                chunks.append(Chunk(piece, unit if k == len(pieces) - 1 else None))
             i = end = j
             continue
         if ch == BLANK:
@@ -283,6 +284,7 @@ class Row:
     label_start: int
     chunks: list[Chunk]
     run: tuple[int, int]  # extent of the value run in the normalised text
+    memo: tuple[tuple[int, int] | None, str] | None = None  # (span, evidence) once worked out
 
 
 def _find_anchor(s: str, names: list[str], start: int = 0) -> int:
@@ -326,15 +328,19 @@ class _Ctx:
     def add(
         self, metric: str, cell: Cell, unit: str, row_label: str, col_label: str, row: Row, split: bool
     ) -> None:
-        span = self.norm.span(*row.run) if self.span_ok and row.run[1] > row.run[0] else None
+        # a row's cells share its span and evidence: work them out once per row
+        if row.memo is None:
+            span = self.norm.span(*row.run) if self.span_ok and row.run[1] > row.run[0] else None
+            evidence = (row.label + " " + self.norm.s[row.run[0] : row.run[1]]).strip()[:160]
+            row.memo = (span, evidence)
+        span, evidence = row.memo
         method = f"template:{self.source}" + ("-split" if split else "")
-        evidence = (row.label + " " + self.norm.s[row.run[0] : row.run[1]]).strip()
         self.figures.append(
             Figure(
                 metric=metric,
                 value=cell.value,
                 unit=unit,
-                evidence=evidence[:160],
+                evidence=evidence,
                 span=span,
                 method=method,
                 cell=(row_label, col_label),

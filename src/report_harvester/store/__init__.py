@@ -7,6 +7,7 @@ with Store.open("data/reports.db") as store:
 
 from __future__ import annotations
 
-from .store import DEFAULT_DB, IngestOutcome, Store, extraction_hash
+from .codec import extraction_hash
+from .store import DEFAULT_DB, IngestOutcome, Store
 
 __all__ = ["DEFAULT_DB", "IngestOutcome", "Store", "extraction_hash"]

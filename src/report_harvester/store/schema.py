@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from typing import Any
 
 from ..errors import StoreError
+from . import codec
 
 _V1 = """
 CREATE TABLE metrics (
@@ -162,6 +164,164 @@ WHERE c.carried_over IS NOT NULL AND p.carried_forward IS NOT NULL;
 """
 
 
+# Schema 2: a document's figures are one document_figures row of JSON arrays aligned by seq (see
+# codec.py), and compare_values holds each report's preferred figures keyed for comparison. The
+# old figures table is a view with the same columns, so queries written against schema 1 still run.
+_V2 = """
+CREATE TABLE document_figures (
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id),
+    n INTEGER NOT NULL,
+    -- one character per figure: '1' where it is its report's preferred figure of its key
+    preferred TEXT NOT NULL,
+    metric TEXT NOT NULL,       -- [metrics.id, ...]
+    value TEXT NOT NULL,        -- [number, ...]
+    unit TEXT NOT NULL,         -- [text, ...]
+    dimension TEXT,             -- [text or null, ...]; NULL when no figure has one
+    approx TEXT,                -- [0 or 1, ...]; NULL when none is approximate
+    evidence TEXT NOT NULL,     -- [text, ...]
+    span TEXT,                  -- [start0, end0, start1, end1, ...]; NULL when no figure has a span
+    method TEXT NOT NULL,       -- [text, ...]
+    cell TEXT                   -- [row0, col0, row1, col1, ...]; NULL when no figure is a table cell
+);
+
+-- The preferred figure of every report that has a year, in the order comparisons read them: one
+-- index range per metric (and level). level: 0 government, 1 department, 2 township, 3 unknown.
+-- dimension '' is no dimension. Derived from document_figures, kept current by the Store in the
+-- transaction that changes a report; reports listed in compare_pending are not in it yet.
+CREATE TABLE compare_values (
+    metric_id INTEGER NOT NULL REFERENCES metrics(id),
+    dimension TEXT NOT NULL,
+    level INTEGER NOT NULL,
+    body_id INTEGER NOT NULL REFERENCES bodies(id),
+    year INTEGER NOT NULL,
+    value REAL NOT NULL,
+    unit TEXT NOT NULL,
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (metric_id, dimension, level, body_id, year)
+) WITHOUT ROWID;
+
+-- Reports whose compare_values rows are still to be written (a deferred bulk load, a migration).
+CREATE TABLE compare_pending (
+    report_id INTEGER PRIMARY KEY REFERENCES reports(id)
+);
+
+CREATE VIEW figures AS
+SELECT df.document_id * 1000000 + j.key AS id, d.report_id AS report_id, df.document_id AS document_id,
+       j.key AS seq, j.value AS metric_id, df.dimension ->> j.key AS dimension, df.value ->> j.key AS value,
+       df.unit ->> j.key AS unit, COALESCE(df.approx ->> j.key, 0) AS approx,
+       CAST(substr(df.preferred, j.key + 1, 1) AS INTEGER) AS preferred, df.evidence ->> j.key AS evidence,
+       df.span ->> (2 * j.key) AS span_start, df.span ->> (2 * j.key + 1) AS span_end,
+       df.cell ->> (2 * j.key) AS cell_row, df.cell ->> (2 * j.key + 1) AS cell_col,
+       df.method ->> j.key AS method
+FROM document_figures df
+JOIN documents d ON d.id = df.document_id,
+json_each(df.metric) j;
+
+CREATE VIEW figures_long AS
+SELECT f.id AS figure_id, b.name AS body, b.region_code AS code, b.level AS level, r.year AS year,
+       m.key AS metric, f.dimension AS dimension, f.value AS value, f.unit AS unit, f.approx AS approx,
+       f.preferred AS preferred, f.evidence AS evidence, f.method AS method,
+       COALESCE(d.url, d.path, d.source) AS source, r.id AS report_id, d.id AS document_id
+FROM figures f
+JOIN reports r ON r.id = f.report_id
+JOIN bodies b ON b.id = r.body_id
+JOIN metrics m ON m.id = f.metric_id
+JOIN documents d ON d.id = f.document_id;
+
+-- The values comparisons use, with their evidence: one row per body, year, metric and dimension.
+CREATE VIEW compare_long AS
+SELECT b.region_code AS code, b.name AS body, b.level AS level, p.year AS year, m.key AS metric,
+       NULLIF(p.dimension, '') AS dimension, p.value AS value, p.unit AS unit,
+       df.evidence ->> p.seq AS evidence, COALESCE(d.url, d.path, d.source) AS source,
+       d.report_id AS report_id, p.document_id AS document_id
+FROM compare_values p
+JOIN metrics m ON m.id = p.metric_id
+JOIN bodies b ON b.id = p.body_id
+JOIN documents d ON d.id = p.document_id
+JOIN document_figures df ON df.document_id = p.document_id;
+
+-- Check 7 of metrics.md: this year's carried-over requests equal last year's carried-forward.
+CREATE VIEW carry_over_check AS
+WITH v AS (
+    SELECT p.body_id, p.year, m.key AS key, p.value AS value
+    FROM metrics m
+    JOIN compare_values p ON p.metric_id = m.id
+    WHERE p.dimension = ''
+      AND m.key IN ('requests.carried_over', 'requests.carried_forward',
+                    't3.carried_over.total', 't3.carried_forward.total')
+), cur AS (
+    SELECT body_id, year,
+           COALESCE(MAX(CASE WHEN key = 'requests.carried_over' THEN value END),
+                    MAX(CASE WHEN key = 't3.carried_over.total' THEN value END)) AS carried_over,
+           COALESCE(MAX(CASE WHEN key = 'requests.carried_forward' THEN value END),
+                    MAX(CASE WHEN key = 't3.carried_forward.total' THEN value END)) AS carried_forward
+    FROM v GROUP BY body_id, year
+)
+SELECT b.name AS body, b.region_code AS code, b.level AS level, c.year AS year,
+       c.carried_over AS carried_over, p.carried_forward AS last_year_carried_forward,
+       CASE WHEN c.carried_over = p.carried_forward THEN 1 ELSE 0 END AS passed,
+       rc.id AS report_id, rp.id AS last_year_report_id
+FROM cur c
+JOIN cur p ON p.body_id = c.body_id AND p.year = c.year - 1
+JOIN bodies b ON b.id = c.body_id
+JOIN reports rc ON rc.body_id = c.body_id AND rc.year = c.year
+JOIN reports rp ON rp.body_id = p.body_id AND rp.year = p.year
+WHERE c.carried_over IS NOT NULL AND p.carried_forward IS NOT NULL;
+"""
+
+LEVEL_RANK = {"government": 0, "department": 1, "township": 2}
+UNKNOWN_RANK = 3
+
+
+def level_rank(level: str | None) -> int:
+    return LEVEL_RANK.get(level or "", UNKNOWN_RANK)
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    """Move schema-1 figure rows into document_figures; compare_values is filled by Store.open."""
+    for statement in ("DROP VIEW figures_long", "DROP VIEW carry_over_check"):
+        conn.execute(statement)
+    conn.execute("ALTER TABLE figures RENAME TO figures_v1")
+    for statement in _split(_V2):
+        conn.execute(statement)
+    docs = conn.execute("SELECT id, report_id FROM documents ORDER BY id").fetchall()
+    for doc_id, report_id in docs:
+        rows = conn.execute(
+            "SELECT metric_id, value, unit, dimension, approx, preferred, evidence, span_start, span_end,"
+            " cell_row, cell_col, method FROM figures_v1 WHERE report_id = ? AND document_id = ? ORDER BY id",
+            (report_id, doc_id),
+        ).fetchall()
+        conn.execute(
+            "INSERT INTO document_figures(document_id, n, preferred, metric, value, unit, dimension, approx,"
+            " evidence, span, method, cell) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc_id, *_v1_columns(rows)),
+        )
+    conn.execute("INSERT INTO compare_pending(report_id) SELECT id FROM reports WHERE year IS NOT NULL")
+    conn.execute("DROP TABLE figures_v1")
+
+
+def _v1_columns(rows: list[tuple[Any, ...]]) -> tuple[Any, ...]:
+    n = len(rows)
+    col = list(zip(*rows, strict=True)) if rows else [()] * 12
+    mids, values, units, dims, approx, preferred, evidence, s0, s1, c0, c1, methods = (list(c) for c in col)
+    spans = [None if a is None and b is None else (a, b) for a, b in zip(s0, s1, strict=True)]
+    cells = [None if a is None and b is None else (a, b) for a, b in zip(c0, c1, strict=True)]
+    return (
+        n,
+        "".join("1" if p else "0" for p in preferred),
+        "[" + ",".join(map(str, mids)) + "]",
+        codec.dumps([float(v) for v in values]),
+        codec.str_array(units),
+        None if dims.count(None) == n else codec.dumps(dims),
+        codec.dumps([1 if a else 0 for a in approx]) if any(approx) else None,
+        codec.str_array([e or "" for e in evidence]),
+        codec.pair_array(spans, n, strings=False),
+        codec.str_array([m or "" for m in methods]),
+        codec.pair_array(cells, n, strings=True),
+    )
+
+
 def _v1(conn: sqlite3.Connection) -> None:
     for statement in _split(_V1):
         conn.execute(statement)
@@ -183,7 +343,7 @@ def _split(script: str) -> list[str]:
     return out
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
 LATEST = len(MIGRATIONS)
 
 

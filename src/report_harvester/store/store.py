@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import marshal
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import repeat
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -22,23 +22,19 @@ import sqlite_utils
 
 from .. import registry
 from ..errors import HarvesterError, StoreError
-from ..models import Check, DocumentInfo, Figure, Report
-from . import schema
+from ..models import Check, DocumentInfo, Report
+from . import codec, schema
 from .bodies import BodyKey, body_key, region
+from .codec import Encoded
 
 DEFAULT_DB = Path("data/reports.db")
 
-_FIGURE_COLS = 14
-_FIGURE_INSERT = (
-    "INSERT INTO figures(report_id, document_id, metric_id, dimension, value, unit, approx, preferred,"
-    " evidence, span_start, span_end, cell_row, cell_col, method) VALUES "
+_DOC_FIGURES_INSERT = (
+    "INSERT OR REPLACE INTO document_figures(document_id, n, preferred, metric, value, unit, dimension, approx,"
+    " evidence, span, method, cell) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-# Figures are inserted _FIGURE_CHUNK rows per statement (the rest row by row): a fixed statement text
-# keeps sqlite3's statement cache warm, and 64 x 14 parameters stay far below SQLite's limit.
-_FIGURE_CHUNK = 64
-_ROW = "(" + ", ".join("?" * _FIGURE_COLS) + ")"
-_FIGURE_INSERT_CHUNK = _FIGURE_INSERT + ", ".join([_ROW] * _FIGURE_CHUNK)
-_FIGURE_INSERT += _ROW
+_COMPARE_INSERT = "INSERT OR IGNORE INTO compare_values VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_COMPARE_DELETE = "DELETE FROM compare_values WHERE metric_id = ? AND dimension = ? AND level = ? AND body_id = ? AND year = ?"
 
 
 @dataclass(frozen=True)
@@ -58,38 +54,6 @@ def _dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=True)
 
 
-def extraction_hash(report: Report) -> str:
-    """Fingerprint of an extraction's output: equal hashes mean re-ingesting changes nothing."""
-    # marshal format 2 serialises by value (no back-references, unlike pickle or marshal >= 3), so equal
-    # extractions hash equal whatever objects they share; it is ~4x faster than repr() on 200 figures.
-    i = report.identity
-    parts = (
-        (i.title, i.issuer, i.region_code, i.region_name, i.level, i.year, i.era),
-        report.media_type,
-        tuple(report.notes),
-        [
-            (
-                f.metric,
-                float(f.value),
-                f.unit,
-                bool(f.approx),
-                f.dimension,
-                f.evidence,
-                f.span,
-                f.method,
-                f.cell,
-            )
-            for f in report.figures
-        ],
-        [(c.check, c.name, c.passed, c.detail, tuple(sorted(c.numbers.items()))) for c in report.checks],
-    )
-    try:
-        raw = marshal.dumps(parts, 2)
-    except ValueError:  # a value marshal cannot write (a caller's own type): fall back to its repr
-        raw = repr(parts).encode()
-    return hashlib.sha256(raw).hexdigest()
-
-
 def _failed(checks: Iterable[Check]) -> list[Check]:
     return [c for c in checks if not c.passed]
 
@@ -104,8 +68,13 @@ class Store:
         self._metric_ids: dict[str, int] = {}
         self._body_ids: dict[str, int] = {}
         self._body_names: dict[int, str] = {}
+        self._body_ranks: dict[int, int] = {}
         self._current_run: int | None = None
         self._in_tx = False
+        # compare_values rows and compare_pending ids of the running transaction, written in key order
+        self._compare_rows: list[tuple[Any, ...]] = []
+        self._pending: list[tuple[int]] = []
+        self._defer = False
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -122,7 +91,8 @@ class Store:
             if not conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
                 # Only settable on an empty file, before WAL; 8 KiB pages measured ~1.5x faster bulk inserts.
                 conn.execute("PRAGMA page_size = 8192")
-            conn.execute("PRAGMA cache_size = -65536")
+            conn.execute("PRAGMA cache_size = -262144")
+            conn.execute("PRAGMA temp_store = MEMORY")
             if p != ":memory:":
                 db.enable_wal()
             # WAL makes NORMAL durable against crashes of this process (not of the OS), and much faster.
@@ -130,6 +100,8 @@ class Store:
             store = cls(db, p)
             schema.migrate(conn)
             store._seed_metrics()
+            # a migrated schema-1 database lists every report here until its comparison rows exist
+            store.refresh_compare()
             return store
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open database: {exc}", source=p) from exc
@@ -174,7 +146,10 @@ class Store:
             # caches may name rows that the rollback removed
             self._body_ids.clear()
             self._body_names.clear()
+            self._body_ranks.clear()
             self._metric_ids.clear()
+            self._compare_rows.clear()
+            self._pending.clear()
             raise
         else:
             try:
@@ -306,25 +281,48 @@ class Store:
         """Store one extracted document, atomically. See the module docs for identity rules."""
         try:
             with self.transaction():
-                return self._ingest(report, doc, run_id if run_id is not None else self._current_run)
+                try:
+                    out = self._ingest(report, doc, run_id if run_id is not None else self._current_run)
+                    self._flush_compare()
+                    return out
+                finally:
+                    self._compare_rows.clear()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"ingest failed: {exc}", source=doc.url or doc.path or report.source) from exc
 
     def ingest_many(
-        self, items: Iterable[tuple[Report, DocumentInfo]], *, run_id: int | None = None
+        self,
+        items: Iterable[tuple[Report, DocumentInfo]],
+        *,
+        run_id: int | None = None,
+        defer_compare: bool = False,
     ) -> list[IngestOutcome]:
-        """Ingest a batch in one transaction: all or nothing, and far fewer commits for bulk loads."""
+        """Ingest a batch in one transaction: all or nothing, and far fewer commits for bulk loads.
+
+        compare_values rows of the batch's new reports are written at the end, sorted, in the same
+        transaction. With defer_compare they are only listed in compare_pending and written by
+        refresh_compare() (which compare and checks call first): the fastest way to bulk-load.
+        """
         rid = run_id if run_id is not None else self._current_run
         try:
             with self.transaction():
-                return [self._ingest(r, d, rid) for r, d in items]
+                self._defer = defer_compare
+                try:
+                    out = [self._ingest(r, d, rid) for r, d in items]
+                    self._flush_compare()
+                    return out
+                finally:
+                    self._defer = False
+                    self._compare_rows.clear()
+                    self._pending.clear()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"batch ingest failed: {exc}", source=self.path) from exc
 
     def _ingest(self, report: Report, doc: DocumentInfo, run_id: int | None) -> IngestOutcome:
         conn = self.conn
         ident = report.identity
-        ehash = extraction_hash(report)
+        enc = codec.encode(report)
+        ehash = enc.hash
         now = _now()
         existing = conn.execute(
             "SELECT id, report_id, extraction_hash FROM documents WHERE sha256 = ?", (doc.sha256,)
@@ -359,13 +357,31 @@ class Store:
                 (ident.era, ident.title, ident.issuer, now, report_id),
             )
 
-        replaced = False
+        mids = self._metric_list(enc.keys)
+        if not existing and new_report:
+            # The common case, a report seen for the first time: nothing to merge or replace.
+            cur = self._insert_document(report, doc, ehash, run_id, now, report_id)
+            document_id = int(cur.lastrowid or 0)
+            self._insert_doc_figures(document_id, enc, mids)
+            if ident.year is not None:
+                if self._defer:
+                    self._pending.append((report_id,))
+                    if len(self._pending) >= 1000:
+                        self._flush_compare()
+                else:
+                    self._queue_compare(enc, mids, body_id, ident.year, document_id)
+            self._insert_findings(report_id, document_id, _failed(report.checks))
+            return IngestOutcome(report_id, document_id, True, True, False)
+
+        # A second document of a report, a re-extraction, or a document whose identity changed:
+        # forget the affected reports' comparison rows, change the figures, derive them again.
+        self._flush_compare()
+        old_report = int(existing[1]) if existing else report_id
+        self._forget_compare(report_id)
+        if old_report != report_id:
+            self._forget_compare(old_report)
         if existing:
             document_id = int(existing[0])
-            old_report = int(existing[1])
-            conn.execute(
-                "DELETE FROM figures WHERE document_id = ? AND report_id = ?", (document_id, old_report)
-            )
             conn.execute("DELETE FROM findings WHERE document_id = ?", (document_id,))
             conn.execute(
                 "UPDATE documents SET report_id = ?, media_type = COALESCE(?, media_type), source = ?,"
@@ -380,130 +396,233 @@ class Store:
                     document_id,
                 ),
             )
-            replaced = True
-            if old_report != report_id:
-                self._after_document_left(old_report)
         else:
-            cur = conn.execute(
-                "INSERT INTO documents(report_id, sha256, url, path, media_type, size, fetch, source, notes,"
-                " extraction_hash, run_id, added_at, extracted_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    report_id,
-                    doc.sha256,
-                    doc.url,
-                    doc.path,
-                    doc.media_type or report.media_type,
-                    doc.size,
-                    _dumps(doc.fetch),
-                    report.source,
-                    _dumps(report.notes),
-                    ehash,
-                    run_id,
-                    now,
-                    now,
-                ),
-            )
+            cur = self._insert_document(report, doc, ehash, run_id, now, report_id)
             document_id = int(cur.lastrowid or 0)
-
-        single = new_report and not existing
-        self._insert_figures(report_id, document_id, report.figures, all_preferred=single)
+        self._insert_doc_figures(document_id, enc, mids)
         self._insert_findings(report_id, document_id, _failed(report.checks))
-        if not single:
-            self._recompute_preferred(report_id)
-            self._merge_findings(report_id)
-        return IngestOutcome(report_id, document_id, not existing, new_report, replaced)
+        if old_report != report_id:
+            self._after_document_left(old_report)
+        self._remember_compare(report_id)
+        self._merge_findings(report_id)
+        return IngestOutcome(report_id, document_id, not existing, new_report, bool(existing))
 
-    def _insert_figures(
-        self, report_id: int, document_id: int, figures: list[Figure], *, all_preferred: bool
-    ) -> None:
-        # The hot loop of a bulk load: one flat parameter list, no per-figure calls, and multi-row
-        # INSERT statements (about twice as fast per row as executemany's one statement per row).
+    def _insert_document(
+        self, report: Report, doc: DocumentInfo, ehash: str, run_id: int | None, now: str, report_id: int
+    ) -> sqlite3.Cursor:
+        return self.conn.execute(
+            "INSERT INTO documents(report_id, sha256, url, path, media_type, size, fetch, source, notes,"
+            " extraction_hash, run_id, added_at, extracted_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                report_id,
+                doc.sha256,
+                doc.url,
+                doc.path,
+                doc.media_type or report.media_type,
+                doc.size,
+                _dumps(doc.fetch) if doc.fetch else "{}",
+                report.source,
+                _dumps(report.notes) if report.notes else "[]",
+                ehash,
+                run_id,
+                now,
+                now,
+            ),
+        )
+
+    def _metric_list(self, keys: list[str]) -> list[int]:
         ids = self._metric_ids
-        seen: set[tuple[str, str | None]] = set()
-        flat: list[Any] = []
-        add = flat.extend
-        for f in figures:
-            key = f.metric
-            mid = ids.get(key)
-            if mid is None:
-                mid = self.metric_id(key)
-            # Within one document the first figure of a key is the one comparisons use.
-            k = (key, f.dimension)
-            if all_preferred and k not in seen:
-                preferred = 1
+        if not ids.keys() >= set(keys):
+            for key in keys:
+                if key not in ids:
+                    self.metric_id(key)
+        return list(map(ids.__getitem__, keys))
+
+    def _insert_doc_figures(self, document_id: int, enc: Encoded, mids: list[int]) -> None:
+        self.conn.execute(
+            _DOC_FIGURES_INSERT,
+            (
+                document_id,
+                enc.n,
+                enc.preferred,
+                "[" + ",".join(map(str, mids)) + "]",
+                enc.value,
+                enc.unit,
+                enc.dimension,
+                enc.approx,
+                enc.evidence,
+                enc.span,
+                enc.method,
+                enc.cell,
+            ),
+        )
+
+    def _level_rank(self, body_id: int) -> int:
+        rank = self._body_ranks.get(body_id)
+        if rank is None:
+            row = self.conn.execute("SELECT level FROM bodies WHERE id = ?", (body_id,)).fetchone()
+            rank = self._body_ranks[body_id] = schema.level_rank(row[0] if row else None)
+        return rank
+
+    def _queue_compare(
+        self, enc: Encoded, mids: list[int], body_id: int, year: int, document_id: int
+    ) -> None:
+        """Rows of a new single-document report, written by _flush_compare in key order."""
+        n = enc.n
+        rank = self._level_rank(body_id)
+        dims: Iterable[str] = repeat("", n) if enc.dimension is None else [d or "" for d in enc.dims]
+        rows = zip(
+            mids,
+            dims,
+            repeat(rank, n),
+            repeat(body_id, n),
+            repeat(year, n),
+            enc.values,
+            enc.units,
+            repeat(document_id, n),
+            range(n),
+            strict=False,
+        )
+        if "0" in enc.preferred:
+            flags = enc.preferred
+            self._compare_rows.extend(r for r in rows if flags[r[8]] == "1")
+        else:
+            self._compare_rows.extend(rows)
+        if len(self._compare_rows) >= 200_000:
+            self._flush_compare()
+
+    def _flush_compare(self) -> None:
+        if self._compare_rows:
+            rows = self._compare_rows
+            # key order: each metric's index range is written in one sweep, not 200 places per report
+            rows.sort()
+            self.conn.executemany(_COMPARE_INSERT, rows)
+            rows.clear()
+        if self._pending:
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO compare_pending(report_id) VALUES (?)", self._pending
+            )
+            self._pending.clear()
+
+    def _report_place(self, report_id: int) -> tuple[int, int, int | None] | None:
+        row = self.conn.execute("SELECT body_id, year FROM reports WHERE id = ?", (report_id,)).fetchone()
+        if row is None:
+            return None
+        return int(row[0]), self._level_rank(int(row[0])), row[1]
+
+    def _stored(self, report_id: int) -> list[codec.Stored]:
+        return [
+            codec.decode(*row)
+            for row in self.conn.execute(
+                "SELECT df.document_id, df.metric, df.value, df.unit, df.dimension, df.preferred"
+                " FROM documents d JOIN document_figures df ON df.document_id = d.id"
+                " WHERE d.report_id = ? ORDER BY d.id",
+                (report_id,),
+            )
+        ]
+
+    def _forget_compare(self, report_id: int) -> None:
+        place = self._report_place(report_id)
+        if place is None or place[2] is None:
+            return
+        body_id, rank, year = place
+        keys = {
+            (mid, dim or "", rank, body_id, year)
+            for s in self._stored(report_id)
+            for mid, dim, flag in zip(s.metric_ids, s.dims, s.preferred, strict=True)
+            if flag == "1"
+        }
+        self.conn.executemany(_COMPARE_DELETE, sorted(keys))
+
+    def _remember_compare(self, report_id: int) -> None:
+        """Mark each key's preferred figure (earliest document first) and write compare_values rows."""
+        self.conn.execute("DELETE FROM compare_pending WHERE report_id = ?", (report_id,))
+        place = self._report_place(report_id)
+        if place is None:
+            return
+        body_id, rank, year = place
+        seen: set[tuple[int, str | None]] = set()
+        rows = []
+        for s in self._stored(report_id):
+            flags = []
+            for seq, (mid, dim) in enumerate(zip(s.metric_ids, s.dims, strict=True)):
+                k = (mid, dim)
+                if k in seen:
+                    flags.append("0")
+                    continue
                 seen.add(k)
-            else:
-                preferred = 0
-            span = f.span
-            cell = f.cell
-            add(
-                (
-                    report_id,
-                    document_id,
-                    mid,
-                    f.dimension,
-                    float(f.value),
-                    f.unit,
-                    1 if f.approx else 0,
-                    preferred,
-                    f.evidence,
-                    span[0] if span else None,
-                    span[1] if span else None,
-                    cell[0] if cell else None,
-                    cell[1] if cell else None,
-                    f.method,
+                flags.append("1")
+                if year is not None:
+                    rows.append(
+                        (mid, dim or "", rank, body_id, year, s.values[seq], s.units[seq], s.document_id, seq)
+                    )
+            text = "".join(flags)
+            if text != s.preferred:
+                self.conn.execute(
+                    "UPDATE document_figures SET preferred = ? WHERE document_id = ?", (text, s.document_id)
                 )
-            )
-        conn = self.conn
-        step = _FIGURE_CHUNK * _FIGURE_COLS
-        whole = len(flat) - len(flat) % step
-        for i in range(0, whole, step):
-            conn.execute(_FIGURE_INSERT_CHUNK, flat[i : i + step])
-        if whole < len(flat):
-            rest = flat[whole:]
-            conn.executemany(
-                _FIGURE_INSERT,
-                [rest[i : i + _FIGURE_COLS] for i in range(0, len(rest), _FIGURE_COLS)],
-            )
+        # '' and no dimension share a key in compare_values; the earlier figure keeps it
+        self.conn.executemany(_COMPARE_INSERT, rows)
+
+    def refresh_compare(self) -> int:
+        """Write the compare_values rows of every report listed in compare_pending; returns how many."""
+        done = 0
+        while self.conn.execute("SELECT 1 FROM compare_pending LIMIT 1").fetchone():
+            with self.transaction():
+                ids = [
+                    int(r[0])
+                    for r in self.conn.execute(
+                        "SELECT report_id FROM compare_pending ORDER BY report_id LIMIT 2000"
+                    )
+                ]
+                marks = ",".join("?" * len(ids))
+                rows: list[tuple[Any, ...]] = []
+                for _report_id, body_id, level, year, *stored in self.conn.execute(
+                    "SELECT r.id, r.body_id, b.level, r.year, df.document_id, df.metric, df.value, df.unit,"
+                    " df.dimension, df.preferred FROM reports r JOIN bodies b ON b.id = r.body_id"
+                    " JOIN documents d ON d.report_id = r.id JOIN document_figures df ON df.document_id = d.id"
+                    f" WHERE r.id IN ({marks}) AND r.year IS NOT NULL ORDER BY r.id, d.id",
+                    ids,
+                ):
+                    s = codec.decode(*stored)
+                    rank = schema.level_rank(level)
+                    for seq, flag in enumerate(s.preferred):
+                        if flag == "1":
+                            dim = s.dims[seq]
+                            rows.append(
+                                (s.metric_ids[seq], dim or "", rank, body_id, year, s.values[seq], s.units[seq],
+                                 s.document_id, seq)
+                            )  # fmt: skip
+                rows.sort()
+                self.conn.executemany(_COMPARE_INSERT, rows)
+                self.conn.executemany("DELETE FROM compare_pending WHERE report_id = ?", [(i,) for i in ids])
+                done += len(ids)
+        return done
 
     def _insert_findings(self, report_id: int, document_id: int | None, checks: list[Check]) -> None:
+        if not checks:
+            return
         self.conn.executemany(
             "INSERT INTO findings(report_id, document_id, check_id, name, detail, numbers) VALUES (?, ?, ?, ?, ?, ?)",
             [(report_id, document_id, c.check, c.name, c.detail, _dumps(c.numbers)) for c in checks],
         )
 
-    def _recompute_preferred(self, report_id: int) -> None:
-        # The earliest document wins each key, so adding a PDF never changes what a comparison showed.
-        rows = self.conn.execute(
-            "SELECT id, metric_id, dimension FROM figures WHERE report_id = ? ORDER BY document_id, id",
-            (report_id,),
-        ).fetchall()
-        seen: set[tuple[int, str | None]] = set()
-        keep: list[tuple[int]] = []
-        drop: list[tuple[int]] = []
-        for fid, metric_id, dim in rows:
-            k = (metric_id, dim)
-            (drop if k in seen else keep).append((fid,))
-            seen.add(k)
-        self.conn.executemany("UPDATE figures SET preferred = 1 WHERE id = ? AND preferred = 0", keep)
-        self.conn.executemany("UPDATE figures SET preferred = 0 WHERE id = ? AND preferred = 1", drop)
-
     def _merge_findings(self, report_id: int) -> None:
         """Record where the report's documents disagree: one finding per metric and dimension."""
         self.conn.execute("DELETE FROM findings WHERE report_id = ? AND check_id = 'merge'", (report_id,))
-        rows = self.conn.execute(
-            "SELECT f.document_id, m.key, f.dimension, f.value FROM figures f JOIN metrics m ON m.id = f.metric_id"
-            " WHERE f.report_id = ? ORDER BY f.document_id, f.id",
-            (report_id,),
-        ).fetchall()
-        by_key: dict[tuple[str, str | None], dict[int, float]] = {}
-        for doc_id, key, dim, value in rows:
-            by_key.setdefault((key, dim), {}).setdefault(int(doc_id), float(value))
+        stored = self._stored(report_id)
+        if len(stored) < 2:
+            return
+        names = {i: k for k, i in self.metric_ids().items()}
+        by_key: dict[tuple[int, str | None], dict[int, float]] = {}
+        for s in stored:
+            for mid, dim, value in zip(s.metric_ids, s.dims, s.values, strict=True):
+                by_key.setdefault((mid, dim), {}).setdefault(s.document_id, float(value))
         findings = []
-        for (key, dim), per_doc in by_key.items():
+        for (mid, dim), per_doc in by_key.items():
             if len(per_doc) > 1 and len(set(per_doc.values())) > 1:
-                label = key + (f"[{dim}]" if dim else "")
+                label = names.get(mid, str(mid)) + (f"[{dim}]" if dim else "")
                 shown = ", ".join(f"{_num(v)} (document {d})" for d, v in per_doc.items())
                 findings.append(
                     Check(
@@ -521,11 +640,11 @@ class Store:
             "SELECT COUNT(*) FROM documents WHERE report_id = ?", (report_id,)
         ).fetchone()[0]
         if left == 0:
+            self.conn.execute("DELETE FROM compare_pending WHERE report_id = ?", (report_id,))
             self.conn.execute("DELETE FROM findings WHERE report_id = ?", (report_id,))
-            self.conn.execute("DELETE FROM figures WHERE report_id = ?", (report_id,))
             self.conn.execute("DELETE FROM reports WHERE id = ?", (report_id,))
         else:
-            self._recompute_preferred(report_id)
+            self._remember_compare(report_id)
             self._merge_findings(report_id)
 
     # -- re-extraction -----------------------------------------------------------------------
@@ -560,11 +679,20 @@ class Store:
     # -- small queries used by the CLI and tests ---------------------------------------------
 
     def counts(self) -> dict[str, int]:
-        tables = ("bodies", "reports", "documents", "figures", "findings", "runs")
-        return {t: int(self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]) for t in tables}
+        out = {}
+        for t in ("bodies", "reports", "documents", "figures", "findings", "runs"):
+            sql = (
+                "SELECT COALESCE(SUM(n), 0) FROM document_figures"
+                if t == "figures"
+                else f"SELECT COUNT(*) FROM {t}"
+            )
+            out[t] = int(self.conn.execute(sql).fetchone()[0])
+        return out
 
     def analyze(self) -> None:
         """Refresh the planner's statistics; worth it after a bulk load."""
+        # a sample per index is plenty for the planner and keeps this seconds, not minutes, on big files
+        self.conn.execute("PRAGMA analysis_limit = 2000")
         self.conn.execute("ANALYZE")
 
 

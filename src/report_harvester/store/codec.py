@@ -1,0 +1,188 @@
+"""A document's figures as one row of JSON arrays aligned by position (seq), and the extraction hash.
+
+Storing 200 figures as 200 rows costs more than everything else an ingest does, so schema 2 keeps a
+document's figures column-wise in one `document_figures` row: `value` is a JSON array of numbers,
+`evidence` a JSON array of strings, and so on, figure i being element i of every array. The arrays
+are built with str.join wherever the items allow it (plain numbers, strings that need no JSON
+escaping) and with the json module otherwise, so the common case does almost no per-figure work in
+Python. SQLite reads them back with `->>` and json_each (see the figures view in schema.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import marshal
+import re
+from dataclasses import dataclass
+from itertools import chain
+from typing import Any
+
+from ..errors import StoreError
+from ..models import Report
+
+_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+# what a JSON string may not contain unescaped; '"' is counted separately
+_NEEDS_ESCAPE = re.compile(r"[\\\x00-\x1f]")
+
+
+def dumps(obj: Any) -> str:
+    try:
+        return _json(obj)
+    except ValueError as exc:  # NaN or infinity: not a number a report can state
+        raise StoreError(f"cannot store a figure: {exc}") from exc
+
+
+def str_array(items: list[Any]) -> str:
+    """JSON array of strings; joined directly when no item needs escaping (the usual case)."""
+    if not items:
+        return "[]"
+    try:
+        body = '","'.join(items)
+    except TypeError:  # a None or a non-string among them
+        return dumps(items)
+    if body.count('"') == 2 * (len(items) - 1) and _NEEDS_ESCAPE.search(body) is None:
+        return '["' + body + '"]'
+    return dumps(items)
+
+
+def pair_array(pairs: list[Any], n: int, strings: bool) -> str | None:
+    """[a0, b0, a1, b1, ...] for a list of pairs or Nones (null, null); None when all are None."""
+    nones = pairs.count(None)
+    if nones == n:
+        return None
+    if nones == 0:
+        flat = list(chain.from_iterable(pairs))
+        if len(flat) == 2 * n:
+            if strings:
+                return str_array(flat)
+            if set(map(type, flat)) <= {int}:
+                return "[" + ",".join(map(str, flat)) + "]"
+    out: list[Any] = []
+    for p in pairs:
+        out.extend((None, None) if p is None else (p[0], p[1]))
+    return dumps(out)
+
+
+@dataclass(slots=True)
+class Encoded:
+    n: int
+    keys: list[str]
+    dims: list[str | None]
+    values: list[float]
+    units: list[str]
+    value: str
+    unit: str
+    dimension: str | None
+    approx: str | None
+    evidence: str
+    span: str | None
+    method: str
+    cell: str | None
+    # '1' where the figure is the first of its (metric, dimension) within this document
+    preferred: str
+    hash: str
+
+
+def encode(report: Report) -> Encoded:
+    figs = report.figures
+    n = len(figs)
+    keys = [f.metric for f in figs]
+    values = [f.value for f in figs]
+    if set(map(type, values)) - {float}:
+        values = [float(v) for v in values]
+    value_text = "[" + ",".join(map(repr, values)) + "]"
+    if "n" in value_text:  # nan or inf
+        raise StoreError(f"cannot store a figure: value {value_text} is not a finite number")
+    units = [f.unit for f in figs]
+    dims = [f.dimension for f in figs]
+    approx = [f.approx for f in figs]
+    dim_text = None if dims.count(None) == n else dumps(dims)
+    approx_text = "[" + ",".join(["1" if a else "0" for a in approx]) + "]" if any(approx) else None
+    unit_text = str_array(units)
+    evidence_text = str_array([f.evidence for f in figs])
+    method_text = str_array([f.method for f in figs])
+    span_text = pair_array([f.span for f in figs], n, strings=False)
+    cell_text = pair_array([f.cell for f in figs], n, strings=True)
+
+    pairs = list(zip(keys, dims, strict=True))
+    if len(set(pairs)) == n:
+        preferred = "1" * n
+    else:
+        seen: set[tuple[str, str | None]] = set()
+        flags = []
+        for p in pairs:
+            flags.append("0" if p in seen else "1")
+            seen.add(p)
+        preferred = "".join(flags)
+
+    i = report.identity
+    head = (
+        (i.title, i.issuer, i.region_code, i.region_name, i.level, i.year, i.era),
+        report.media_type,
+        tuple(report.notes),
+        [(c.check, c.name, c.passed, c.detail, tuple(sorted(c.numbers.items()))) for c in report.checks],
+    )
+    try:
+        raw = marshal.dumps(head, 2)
+    except ValueError:  # a value marshal cannot write (a caller's own type): fall back to its repr
+        raw = repr(head).encode()
+    h = hashlib.sha256(raw)
+    # metric keys, not the database's metric ids: equal extractions hash equal in every database
+    body = "\x1e".join(
+        [
+            "\x1f".join(keys),
+            value_text,
+            unit_text,
+            dim_text or "~",
+            approx_text or "~",
+            evidence_text,
+            span_text or "~",
+            method_text,
+            cell_text or "~",
+        ]
+    )
+    h.update(body.encode("utf-8", "surrogatepass"))
+    return Encoded(
+        n,
+        keys,
+        dims,
+        values,
+        units,
+        value_text,
+        unit_text,
+        dim_text,
+        approx_text,
+        evidence_text,
+        span_text,
+        method_text,
+        cell_text,
+        preferred,
+        h.hexdigest(),
+    )
+
+
+def extraction_hash(report: Report) -> str:
+    """Fingerprint of an extraction's output: equal hashes mean re-ingesting changes nothing."""
+    return encode(report).hash
+
+
+@dataclass(slots=True)
+class Stored:
+    """One document_figures row read back: the columns a merge or a refresh needs."""
+
+    document_id: int
+    metric_ids: list[int]
+    values: list[float]
+    units: list[str]
+    dims: list[str | None]
+    preferred: str
+
+
+def decode(
+    document_id: int, metric: str, value: str, unit: str, dimension: str | None, preferred: str
+) -> Stored:
+    mids = json.loads(metric)
+    n = len(mids)
+    dims: list[str | None] = json.loads(dimension) if dimension else [None] * n
+    return Stored(document_id, mids, json.loads(value), json.loads(unit), dims, preferred)

@@ -1,0 +1,68 @@
+"""The two independent prose-era test sets (fixtures/expected_x, fixtures/expected_y): reports
+written for the project by other hands, scored like shared/tools/score.py. Floors, not targets:
+a change that lowers a set's F1 below its floor is a regression."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from report_harvester.api import extract_path
+
+ROOT = Path(__file__).resolve().parents[1]
+FLOORS = {"expected_x": 0.98, "expected_y": 0.98}
+PRECISION_FLOOR = 0.99
+
+
+def _norm_dim(d: str | None) -> str | None:
+    if d is None:
+        return None
+    d = d.strip().replace("其它", "其他")
+    if d.startswith("其他"):
+        return "其他"
+    changed = True
+    while changed:
+        changed = False
+        for suffix in ("信息", "类", "的"):
+            if d.endswith(suffix) and len(d) > len(suffix):
+                d, changed = d[: -len(suffix)], True
+    return d
+
+
+def _score(expected_dir: Path) -> tuple[float, float, list[str]]:
+    tp = fp = fn = 0
+    problems: list[str] = []
+    for exp in sorted(expected_dir.glob("*.json")):
+        want_doc = json.loads(exp.read_text(encoding="utf-8"))
+        want = {(m, _norm_dim(d)): float(v) for m, d, v in want_doc["figures"]}
+        families = {m.split(".")[0] for m, _ in want}
+        doc = next(p for p in (ROOT / "fixtures" / "documents").glob(exp.stem + ".*"))
+        got: dict[tuple[str, str | None], float | None] = {}
+        for f in extract_path(doc).figures:
+            key = (f.metric, _norm_dim(f.dimension))
+            if key[0].split(".")[0] in families:
+                got[key] = None if key in got and got[key] != f.value else f.value
+        for key, value in got.items():
+            if key in want and value is not None and abs(value - want[key]) < 1e-6:
+                tp += 1
+            else:
+                fp += 1
+                problems.append(f"{exp.stem}: +{key}={value}")
+        for key, value in want.items():
+            if got.get(key) is None or abs(float(got[key] or 0) - value) >= 1e-6:
+                fn += 1
+                problems.append(f"{exp.stem}: -{key}={value}")
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return f1, precision, problems
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_prose_set_stays_above_its_floor(name: str) -> None:
+    directory = ROOT / "fixtures" / name
+    f1, precision, problems = _score(directory)
+    assert f1 >= FLOORS[name], "\n".join(problems)
+    assert precision >= PRECISION_FLOOR, "\n".join(problems)
