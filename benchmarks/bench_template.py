@@ -148,9 +148,9 @@ def bench_reports(n: int) -> None:
         docs[kind].append(
             {"grid": html, "spaced": ParsedDocument(text=spaced), "run": ParsedDocument(text=run)}[kind]
         )
-    for d in docs.values():
-        if d:
-            template.extract(d[0])
+    for kind_docs in docs.values():
+        if kind_docs:
+            template.extract(kind_docs[0])
     mix_n = 0
     mix_t = 0.0
     mix_fig = 0

@@ -251,3 +251,12 @@ def test_real_list_page_from_the_corpus() -> None:
         assert t.offset is not None
         # these tables have no merged cells, so the first row's line is the cells joined by tabs
         assert doc.text[t.offset :].split("\n")[0] == "\t".join(t.rows[0]).rstrip("\t")
+
+
+def test_deeply_nested_page_is_read_as_text_quickly() -> None:
+    from report_harvester.parse.html import parse_html_text
+
+    page = "<html><body>" + "<div>" * 20000 + "主动公开政府信息12条" + "</div>" * 20000 + "</body></html>"
+    doc = parse_html_text(page)
+    assert "主动公开政府信息12条" in doc.text
+    assert any("nested deeper" in n for n in doc.notes)

@@ -250,6 +250,7 @@ def check_rows(
 ) -> list[dict[str, Any]]:
     """Stored findings plus check 7 (carried-over against last year's carried-forward), computed now."""
     out: list[dict[str, Any]] = []
+    store.refresh_compare()  # carry_over_check reads compare_values
     for view, is_carry in (("findings_long", False), ("carry_over_check", True)):
         if check_id and ((check_id == "7") != is_carry):
             continue

@@ -436,8 +436,41 @@ def _walk(root: LexborNode, lines: _Lines, tables: list[Table], inside_cell: boo
         stack.extend((c, False) for c in reversed(children))
 
 
+# Real report pages nest a few dozen levels deep; lexbor's tree building turns quadratic on
+# tens of thousands of nested elements, so such pages are read as tag-stripped text instead.
+MAX_NESTING = 1500
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+
+def nesting_depth(text: str, limit: int = MAX_NESTING) -> int:
+    """Approximate element depth, stopping as soon as it passes `limit`."""
+    depth = deepest = 0
+    for m in _TAG.finditer(text):
+        closing, name, self_closing = m.group(1), m.group(2).lower(), m.group(3)
+        if name in _VOID or self_closing:
+            continue
+        if closing:
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > limit:
+                    break
+    return deepest
+
+
 def parse_html_text(text: str, notes: list[str] | None = None) -> ParsedDocument:
     """Parse already-decoded HTML."""
+    if nesting_depth(text) > MAX_NESTING:
+        stripped = _TAG.sub("\n", text)
+        lines = [normalise_inline(line) for line in stripped.splitlines()]
+        return ParsedDocument(
+            text="\n".join(line for line in lines if line),
+            media_type="text/html",
+            notes=[*(notes or []), f"HTML nested deeper than {MAX_NESTING} levels: read as plain text"],
+        )
     tree = LexborHTMLParser(text)
     title = _title(tree)
     tree.strip_tags(_DROP_TAGS)
