@@ -440,7 +440,24 @@ def _walk(root: LexborNode, lines: _Lines, tables: list[Table], inside_cell: boo
 # tens of thousands of nested elements, so such pages are read as tag-stripped text instead.
 MAX_NESTING = 1500
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
-_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
 
 
 def nesting_depth(text: str, limit: int = MAX_NESTING) -> int:
@@ -465,9 +482,9 @@ def parse_html_text(text: str, notes: list[str] | None = None) -> ParsedDocument
     """Parse already-decoded HTML."""
     if nesting_depth(text) > MAX_NESTING:
         stripped = _TAG.sub("\n", text)
-        lines = [normalise_inline(line) for line in stripped.splitlines()]
+        kept = [normalise_inline(line) for line in stripped.splitlines()]
         return ParsedDocument(
-            text="\n".join(line for line in lines if line),
+            text="\n".join(line for line in kept if line),
             media_type="text/html",
             notes=[*(notes or []), f"HTML nested deeper than {MAX_NESTING} levels: read as plain text"],
         )
