@@ -259,3 +259,83 @@ def test_extraction_hash_depends_on_values_not_objects() -> None:
     assert extraction_hash(a) == extraction_hash(b)
     b.figures[1].evidence = "changed"
     assert extraction_hash(a) != extraction_hash(b)
+
+
+def test_schema_1_database_is_migrated(tmp_path: Path) -> None:
+    """A schema-1 file keeps its figures, preferred flags, evidence and idempotence after migrating."""
+    path = tmp_path / "v1.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN")
+    schema._v1(conn)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("COMMIT")
+    conn.close()
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "INSERT INTO metrics(id, key, unit) VALUES (1, 'requests.received', '件'), (2, 'staff.total', '人')"
+    )
+    conn.execute(
+        "INSERT INTO bodies(id, key, region_code, name, level) VALUES (1, '510705|government', '510705', 'A', 'government')"
+    )
+    conn.execute("INSERT INTO reports(id, body_id, year, updated_at) VALUES (1, 1, 2018, 'now')")
+    for d in (1, 2):
+        conn.execute(
+            "INSERT INTO documents(id, report_id, sha256, size, extraction_hash, added_at, extracted_at)"
+            " VALUES (?, 1, ?, 1, 'h', 'now', 'now')",
+            (d, str(d) * 64),
+        )
+    conn.executemany(
+        "INSERT INTO figures(report_id, document_id, metric_id, dimension, value, unit, approx, preferred,"
+        " evidence, span_start, span_end, cell_row, cell_col, method) VALUES (1, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (1, 1, 26.0, "件", 0, 1, "收到申请26件", 3, 9, None, None, "prose"),
+            (1, 2, 5.0, "人", 1, 1, '"quoted"\n', None, None, "总计", "人数", "table"),
+            (2, 1, 27.0, "件", 0, 0, "", None, None, None, None, "prose"),
+        ],
+    )
+    conn.commit()
+    conn.close()
+    with Store.open(path) as s:
+        assert s.schema_version == schema.LATEST
+        rows = s.conn.execute(
+            "SELECT document_id, metric_id, value, unit, approx, preferred, evidence, span_start, span_end,"
+            " cell_row, cell_col, method FROM figures ORDER BY id"
+        ).fetchall()
+        assert rows == [
+            (1, 1, 26.0, "件", 0, 1, "收到申请26件", 3, 9, None, None, "prose"),
+            (1, 2, 5.0, "人", 1, 1, '"quoted"\n', None, None, "总计", "人数", "table"),
+            (2, 1, 27.0, "件", 0, 0, "", None, None, None, None, "prose"),
+        ]
+        assert s.counts()["figures"] == 3
+        assert s.conn.execute("SELECT COUNT(*) FROM compare_pending").fetchone()[0] == 0
+        values = s.conn.execute(
+            "SELECT metric_id, value, document_id, seq FROM compare_values ORDER BY 1"
+        ).fetchall()
+        assert values == [(1, 26.0, 1, 0), (2, 5.0, 1, 1)]
+        assert "figures" in s.db.view_names() and "figures_v1" not in s.db.table_names()
+
+
+def test_deferred_bulk_load_is_refreshed_before_compare(store: Store) -> None:
+    from report_harvester import compare
+
+    items = [
+        (make("A人民政府", "510705", y, {"requests.received": y - 2000}), doc(f"y{y}")) for y in (2018, 2019)
+    ]
+    store.ingest_many(items, defer_compare=True)
+    assert store.conn.execute("SELECT COUNT(*) FROM compare_pending").fetchone()[0] == 2
+    res = compare.compare(store, ["requests.received"])
+    assert res.rows[0].values == {2018: 18, 2019: 19}
+    assert store.conn.execute("SELECT COUNT(*) FROM compare_pending").fetchone()[0] == 0
+
+
+def test_figures_view_reads_escaped_text(store: Store) -> None:
+    r = make("A人民政府", "510705", 2018, {})
+    r.figures = [
+        Figure("requests.received", 1, "件", evidence='a "b" \\ c\td', dimension="其他"),
+        Figure("staff.total", 2, "人", evidence="ok", approx=True, cell=("行", "列")),
+    ]
+    store.ingest(r, doc("esc"))
+    rows = store.conn.execute(
+        "SELECT evidence, dimension, approx, cell_row, cell_col FROM figures ORDER BY id"
+    ).fetchall()
+    assert rows == [('a "b" \\ c\td', "其他", 0, None, None), ("ok", None, 1, "行", "列")]

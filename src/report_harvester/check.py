@@ -15,7 +15,7 @@ T3_COLUMNS = ("natural_person", "business", "research", "nonprofit", "legal_serv
 T3_OUTCOME_PREFIXES = ("granted", "partially_granted", "withheld.", "unable.", "not_processed.", "other")
 T4_GROUPS = ("review", "lawsuit_direct", "lawsuit_after_review")
 OUTCOMES = ("upheld", "corrected", "other", "pending")
-TABLE_METHODS = ("table", "template")
+TABLE_METHODS = ("table", "template", "stats-table")
 EPS = 1e-6
 
 

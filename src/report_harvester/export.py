@@ -65,9 +65,8 @@ def iter_figures(
         + " ORDER BY b.region_code, b.level, b.name, r.year, r.id, d.id"
     )
     for body, code, level, year, era, source, n, preferred, *arrays in store.conn.execute(sql, params):
-        mids, values, units, dims, approx, evidence, methods = (
-            json.loads(a) if a else [None] * n for a in arrays
-        )
+        decoded: list[list[Any]] = [json.loads(a) if a else [None] * n for a in arrays]
+        mids, values, units, dims, approx, evidence, methods = decoded
         for i in range(n):
             if wanted is not None and mids[i] not in wanted:
                 continue
