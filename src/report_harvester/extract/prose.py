@@ -55,8 +55,9 @@ QUANTITY = re.compile(
 _CLAUSE_BREAK = set("，,。；;：:！？!?\n\t()（）【】[]")
 _SENTENCE_BREAK = re.compile(r"[。！？!?\n]+")
 _HEADING = re.compile(
-    r"(?:^|(?<=[\s。：:；;]))(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])\s*"
+    r"(?:^|(?<=[\s。：:；;]))(?:(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])\s*"
     r"(?P<title>[^\s。；;，,：:]{2,40}(?:情况|措施|事项|概述|问题|工作|结果|方面|制度|建设|公开|内容|形式|渠道))"
+    r"|【(?P<bracketed>[^】\n]{2,24})】)"
 )
 _LEADING_NOISE = re.compile(
     r"^(?:其中|另外|此外|同时|包括|分别为|分别是|主要有|共|全年|本年度|今年|[\s、,，:：])+"
@@ -343,7 +344,7 @@ def _segment_match(q: _Quantity, ctx: _Context) -> tuple[Pattern, str] | None:
 
 
 def _sections(norm: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group("title")) for m in _HEADING.finditer(norm)]
+    return [(m.start(), m.group("title") or m.group("bracketed")) for m in _HEADING.finditer(norm)]
 
 
 def _section_at(sections: list[tuple[int, str]], pos: int) -> str:

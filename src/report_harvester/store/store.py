@@ -576,14 +576,13 @@ class Store:
                         "SELECT report_id FROM compare_pending ORDER BY report_id LIMIT 2000"
                     )
                 ]
-                marks = ",".join("?" * len(ids))
                 rows: list[tuple[Any, ...]] = []
                 for _report_id, body_id, level, year, *stored in self.conn.execute(
                     "SELECT r.id, r.body_id, b.level, r.year, df.document_id, df.metric, df.value, df.unit,"
                     " df.dimension, df.preferred FROM reports r JOIN bodies b ON b.id = r.body_id"
                     " JOIN documents d ON d.report_id = r.id JOIN document_figures df ON df.document_id = d.id"
-                    f" WHERE r.id IN ({marks}) AND r.year IS NOT NULL ORDER BY r.id, d.id",
-                    ids,
+                    " WHERE r.id IN (SELECT report_id FROM compare_pending ORDER BY report_id LIMIT 2000)"
+                    " AND r.year IS NOT NULL ORDER BY r.id, d.id"
                 ):
                     s = codec.decode(*stored)
                     rank = schema.level_rank(level)
@@ -679,15 +678,13 @@ class Store:
     # -- small queries used by the CLI and tests ---------------------------------------------
 
     def counts(self) -> dict[str, int]:
-        out = {}
-        for t in ("bodies", "reports", "documents", "figures", "findings", "runs"):
-            sql = (
-                "SELECT COALESCE(SUM(n), 0) FROM document_figures"
-                if t == "figures"
-                else f"SELECT COUNT(*) FROM {t}"
-            )
-            out[t] = int(self.conn.execute(sql).fetchone()[0])
-        return out
+        row = self.conn.execute(
+            "SELECT (SELECT COUNT(*) FROM bodies), (SELECT COUNT(*) FROM reports), (SELECT COUNT(*) FROM documents),"
+            " (SELECT COALESCE(SUM(n), 0) FROM document_figures), (SELECT COUNT(*) FROM findings),"
+            " (SELECT COUNT(*) FROM runs)"
+        ).fetchone()
+        names = ("bodies", "reports", "documents", "figures", "findings", "runs")
+        return {t: int(v) for t, v in zip(names, row, strict=True)}
 
     def analyze(self) -> None:
         """Refresh the planner's statistics; worth it after a bulk load."""
