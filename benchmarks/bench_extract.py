@@ -26,14 +26,16 @@ SOURCES = sorted((ROOT / "fixtures" / "documents").glob("prose_*.txt"))
 
 def make_variants(out: Path, n: int, seed: int = 7) -> list[Path]:
     rng = random.Random(seed)
-    texts = [p.read_text(encoding="utf-8") for p in SOURCES]
+    from report_harvester.parse.decode import decode_text
+
+    texts = [decode_text(p.read_bytes())[0] for p in SOURCES]
     paths = []
     for i in range(n):
         text = texts[i % len(texts)]
         text = re.sub(r"\d+", lambda m: str(rng.randint(0, 5000)) if len(m.group()) < 4 else m.group(), text)
         text = text.replace("2010", str(2008 + i % 11)).replace("2017", str(2008 + i % 11))
         p = out / f"report_{i:05d}.txt"
-        p.write_text(text, encoding="gbk" if i % 3 == 0 else "utf-8")
+        p.write_text(text, encoding="gb18030" if i % 3 == 0 else "utf-8")
         paths.append(p)
     return paths
 

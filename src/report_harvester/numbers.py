@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．，％：；（）", "0123456789.,%:;()")
+FULLWIDTH_TABLE = str.maketrans("０１２３４５６７８９．，％：；（）", "0123456789.,%:;()")
 
 _DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 _DIGITS.update({"六": 6, "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5})
@@ -23,7 +23,7 @@ CN_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_SMALL_UNITS) + "".join(_BIG_UNITS
 
 def to_halfwidth(text: str) -> str:
     """Map full-width digits and punctuation to ASCII, one character for one (spans stay valid)."""
-    return text.translate(_FULLWIDTH)
+    return text.translate(FULLWIDTH_TABLE)
 
 
 def _small_section(s: str) -> int:

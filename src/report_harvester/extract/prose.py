@@ -22,7 +22,7 @@ from functools import cache
 from typing import Any
 
 from ..models import Figure
-from ..numbers import clean_value, parse_number, to_halfwidth
+from ..numbers import FULLWIDTH_TABLE, clean_value, parse_number
 from ..registry import metrics
 from . import prose_patterns
 from .prose_patterns import Pattern, PatternSet
@@ -33,6 +33,8 @@ _TRAD = str.maketrans(
     "動開資請議訟條數員項費處總會與覆決訴濟務關於並從專職兼複審結轉網際傳當電郵遞這個們來為過對發說與範規劃財統計類報導區縣鎮鄉縣級門應說",
     "动开资请议讼条数员项费处总会与复决诉济务关于并从专职兼复审结转网际传当电邮递这个们来为过对发说与范规划财统计类报导区县镇乡县级门应说",
 )
+
+_NORMALISE = {**FULLWIDTH_TABLE, **_TRAD}
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[零〇○一二两三四五六七八九][零〇○一二两三四五六七八九十百千万亿]*|十[零〇○一二两三四五六七八九十百千万亿]*"
 QUANTITY = re.compile(
@@ -94,7 +96,7 @@ class _Context:
 
 def normalise(text: str) -> str:
     """Full-width to half-width and traditional to simplified, one character for one."""
-    return to_halfwidth(text).translate(_TRAD)
+    return text.translate(_NORMALISE)
 
 
 def _quantities(norm: str) -> Iterable[_Quantity]:
@@ -114,11 +116,17 @@ def _quantities(norm: str) -> Iterable[_Quantity]:
         # an Arabic number glued to a preceding digit-like code (e.g. A12件) is not a count
         if start > 0 and (norm[start - 1].isascii() and norm[start - 1].isalnum()):
             continue
-        try:
-            n = parse_number(num)
-        except ValueError:
-            continue
-        value = n.value
+        if num.isascii():
+            # the text is already half-width: plain digits need no general parsing
+            try:
+                value = float(num.replace(",", ""))
+            except ValueError:
+                continue
+        else:
+            try:
+                value = parse_number(num).value
+            except ValueError:
+                continue
         if m.group("mult"):
             value *= 10_000 if m.group("mult") == "万" else 100_000_000
         unit = m.group("unit")
@@ -406,6 +414,8 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
     prev_fig: Figure | None = None
     prev_sentence = -1
     fenbie: tuple[int, list[str], str, int] | None = None
+    sentence_openers: dict[int, list[tuple[int, str]]] = {}
+    by_unit = _patterns_by_unit(ps)
 
     def in_skip(pos: int) -> bool:
         return any(a <= pos < b for a, b in skip)
@@ -462,19 +472,14 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
         starts_qz = lead.startswith(("其中", "(其中", "（其中"))
         # openers (主要类别有：…) set the parent for the rest of their sentence, unless a
         # parent figure stands after them
-        around = " ".join(
-            (_section_at(sections, q.start), norm[sentences[s_idx - 1][0] : s0] if s_idx else "", sentence)
-        )
-        for o in ps.openers:
-            assert o.regex is not None
-            last = None
-            for om in o.regex.finditer(norm, s0, q.start):
-                last = om
-            if last is None or (o.context is not None and not o.context.search(around)):
-                continue
-            if parents.get(s_idx) is None or parent_at.get(s_idx, -1) < last.start():
-                parents[s_idx] = o.metric
-                parent_at[s_idx] = last.start()
+        if s_idx not in sentence_openers:
+            sentence_openers[s_idx] = _openers_in(ps, norm, s0, s1, sections, sentences, s_idx)
+        for o_start, o_metric in sentence_openers[s_idx]:
+            if o_start >= q.start:
+                break
+            if parents.get(s_idx) is None or parent_at.get(s_idx, -1) < o_start:
+                parents[s_idx] = o_metric
+                parent_at[s_idx] = o_start
         parent = parents.get(s_idx)
         since_parent = norm[parent_at.get(s_idx, s0) : q.start]
         if parent is None and starts_qz:
@@ -526,7 +531,7 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
         prev_end = q.end
         produced: Figure | None = None
         stale = _stale(ctx, ps, year)
-        for p in ps.patterns:
+        for p in by_unit.get(q.unit, ps.patterns):
             m = _matches(p, q, ctx)
             if not m:
                 continue
@@ -575,6 +580,36 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
     _zeros(norm, sentences, sections, ps, emit, in_skip)
     _alls(norm, sentences, ps, figures, emit, in_skip)
     return figures
+
+
+def _openers_in(
+    ps: PatternSet,
+    norm: str,
+    s0: int,
+    s1: int,
+    sections: list[tuple[int, str]],
+    sentences: list[tuple[int, int]],
+    s_idx: int,
+) -> list[tuple[int, str]]:
+    """Where each opener stands in a sentence (start, metric), in order; an opener with a
+    context condition counts only where its context holds."""
+    around = " ".join(
+        (_section_at(sections, s0), norm[sentences[s_idx - 1][0] : s0] if s_idx else "", norm[s0:s1])
+    )
+    found: list[tuple[int, str]] = []
+    for o in ps.openers:
+        assert o.regex is not None
+        if o.context is not None and not o.context.search(around):
+            continue
+        found.extend((m.start(), o.metric) for m in o.regex.finditer(norm, s0, s1))
+    return sorted(found)
+
+
+@cache
+def _patterns_by_unit(ps: PatternSet) -> dict[str, list[Pattern]]:
+    """Patterns that can claim a quantity of each unit, in file order (a cheap first filter)."""
+    units = {u for p in ps.patterns for u in p.units}
+    return {u: [p for p in ps.patterns if not p.units or u in p.units] for u in units}
 
 
 def _split_sentences(norm: str) -> Iterable[re.Match[str]]:

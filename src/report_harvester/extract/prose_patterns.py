@@ -77,7 +77,7 @@ class Pattern:
     source: str | None = None
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: loaded once, cached per instance
 class PatternSet:
     patterns: list[Pattern] = field(default_factory=list)
     zeros: list[Pattern] = field(default_factory=list)
