@@ -203,3 +203,15 @@ def test_row_read_from_run_together_digits_uses_the_row_sum() -> None:
     )
     v = _values(template.extract(ParsedDocument(text=text)))
     assert [v[f"t3.new_received.{c}"] for c in template.T3_COLUMN_ZH] == [64, 0, 0, 2, 0, 4, 70]
+
+
+def test_malformed_number_in_a_row_leaves_prose_figures() -> None:
+    from report_harvester.api import extract_bytes
+
+    text = (
+        "某区2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+        "一、本年新收政府信息公开申请数量 1.2.3 0 0 0 0 0 5\n主动公开政府信息100条。"
+    )
+    report = extract_bytes(text.encode(), "malformed.txt")
+    assert {f.metric: f.value for f in report.figures}.get("proactive.total") == 100
+    assert any("unreadable" in n for n in report.notes)

@@ -29,7 +29,12 @@ def _template(doc: ParsedDocument) -> tuple[list[Figure], list[tuple[int, int]],
         from . import template
     except ImportError:  # pragma: no cover - template module not present in this build
         return [], [], None, []
-    result = template.extract(doc)
+    try:
+        result = template.extract(doc)
+    except (ValueError, ArithmeticError, RecursionError) as exc:
+        # A malformed cell (a date such as 2021.1.5 inside a row) must not cost the document
+        # its prose figures: the tables are reported unreadable and extraction goes on.
+        return [], [], None, [f"template tables unreadable ({type(exc).__name__}: {exc}); prose only"]
     return list(result.figures), list(result.table_spans), result.era, list(result.notes)
 
 
