@@ -91,7 +91,12 @@ class Registry:
             self._add(a.name, a.code, _ALIAS)
         self._codes = sorted(self._by_code)
         self._max_len = max((len(n) for n in self._names), default=0)
-        self._last_chars = frozenset(n[-1] for n in self._names if n)
+        lengths: dict[str, set[int]] = {}
+        for n in self._names:
+            if len(n) >= 3:
+                lengths.setdefault(n[-1], set()).add(len(n))
+        # for each last character, the lengths of names ending in it, longest first
+        self._lengths_by_last = {c: sorted(ls, reverse=True) for c, ls in lengths.items()}
 
     def _add(self, name: str, code: str, kind: int) -> None:
         entries = self._names.get(name)
@@ -221,10 +226,15 @@ class Registry:
         # keeps this linear in the text with a small constant, which matters on every document.
         counts: dict[str, int] = {}
         consumed = 0
+        lengths_by_last = self._lengths_by_last
         for j, ch in enumerate(text):
-            if ch not in self._last_chars:
+            lengths = lengths_by_last.get(ch)
+            if lengths is None:
                 continue
-            for length in range(min(self._max_len, j + 1 - consumed), 2, -1):
+            room = j + 1 - consumed
+            for length in lengths:
+                if length > room:
+                    continue
                 entries = self._names.get(text[j + 1 - length : j + 1])
                 if not entries:
                     continue

@@ -462,6 +462,8 @@ _VOID = frozenset(
 
 def nesting_depth(text: str, limit: int = MAX_NESTING) -> int:
     """Approximate element depth, stopping as soon as it passes `limit`."""
+    if text.count("<") <= limit:
+        return 0  # too few tags to nest that deep: skip the scan on ordinary pages
     depth = deepest = 0
     for m in _TAG.finditer(text):
         closing, name, self_closing = m.group(1), m.group(2).lower(), m.group(3)
