@@ -127,15 +127,17 @@ def _check_t3_rows(v: dict[str, float]) -> list[Check]:
 
 def _check_t3_outcomes(v: dict[str, float]) -> list[Check]:
     out = []
+    # the outcome cells by column, in the order of v; a column name has no ".", so a key ends with
+    # ".{column}" exactly when the part after its last "." is that column
+    by_column: dict[str, dict[str, float]] = {}
+    for k, x in v.items():
+        if k.startswith("t3.") and k[3:].startswith(T3_OUTCOME_PREFIXES):
+            by_column.setdefault(k.rpartition(".")[2], {})[k] = x
     for c in T3_COLUMNS:
         tk = f"t3.total.{c}"
         if tk not in v:
             continue
-        parts = {
-            k: x
-            for k, x in v.items()
-            if k.startswith("t3.") and k.endswith(f".{c}") and k[3:].startswith(T3_OUTCOME_PREFIXES)
-        }
+        parts = dict(by_column.get(c, {}))
         # the 2019 template's single 其他处理 row and the 2021 sub-rows are one outcome, never both
         if any(k.startswith("t3.other.") and k.count(".") == 3 for k in parts):
             parts.pop(f"t3.other.{c}", None)

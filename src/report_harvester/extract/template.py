@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import product
 from typing import Any
 
@@ -74,44 +74,78 @@ _DROP = set("“”\"'‘’「」")
 _VALUE_CH = set("0123456789.,") | {BLANK, "无", "-", "—", "－", "/"}
 
 
-@dataclass
 class Norm:
-    """Text with white space removed where it is not a cell boundary, mapped back to the source."""
+    """Text with white space removed where it is not a cell boundary, mapped back to the source.
 
-    s: str
-    idx: list[int]  # idx[i] = offset in the source of s[i]; one extra entry for the end
+    `idx[i]` is the offset in the source of `s[i]`, with one extra entry for the end. The grid
+    reading never asks for it, so it is worked out on first use.
+    """
+
+    __slots__ = ("_base", "_folded", "_idx", "_src_len", "s")
+
+    def __init__(self, s: str, folded: str, base: int, src_len: int) -> None:
+        self.s = s
+        self._folded = folded
+        self._base = base
+        self._src_len = src_len
+        self._idx: list[int] | None = None
+
+    @property
+    def idx(self) -> list[int]:
+        if self._idx is None:
+            self._idx = _offsets(self._folded, self._base, self._src_len)
+        return self._idx
 
     def span(self, a: int, b: int) -> tuple[int, int]:
-        return (self.idx[a], self.idx[b - 1] + 1) if b > a else (self.idx[a], self.idx[a])
+        idx = self.idx
+        return (idx[a], idx[b - 1] + 1) if b > a else (idx[a], idx[a])
 
 
-_FOLD_TABLE = str.maketrans(_FOLD)
-_GAPS = re.compile("[\\s\u3000]+|[" + "".join(sorted(_DROP)) + "]+")
+_FOLD_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_FOLD)) + "]")
+_WS = "[\\s\u3000]"
+_V = "[" + "".join(re.escape(c) for c in sorted(_VALUE_CH)) + "]"
+_DROP_CLASS = "[" + "".join(sorted(_DROP)) + "]"
+# A white-space run between two value characters separates cells and becomes one space; any other
+# white-space run, and every run of dropped characters, goes. Runs are maximal (the rest of a run
+# is taken possessively), and the decisions look at the folded text on either side of a run. The
+# first pass keeps runs as one space; it leaves their neighbours as they were, so the second pass
+# sees the same neighbours and removes exactly the white space the first did not keep; dropped
+# characters go last, as they never count as value characters either way. Each pattern opens
+# with a character class, which lets the regex engine skip ahead to candidate positions.
+_KEEP_GAP = re.compile(f"{_WS}(?<={_V}{_WS}){_WS}*+(?={_V})")
+_LOOSE_GAP = re.compile(f"{_WS}(?:(?<!{_V}{_WS}){_WS}*+|{_WS}*+(?!{_V}))")
+_DROP_RUN = re.compile(f"{_DROP_CLASS}+")
+# every white-space or dropped run, the kept ones marked by the empty group 1
+_GAPS_KEPT = re.compile(
+    f"[\\s\u3000{''.join(sorted(_DROP))}]"
+    f"(?:(?<={_WS})(?:(?<={_V}{_WS}){_WS}*+(?={_V})()|{_WS}*+)|{_DROP_CLASS}*+)"
+)
+
+
+def _fold(text: str) -> str:
+    # str.translate looks every character up; only the few foldable ones need replacing
+    return _FOLD_RE.sub(lambda m: _FOLD[m.group()], text)
 
 
 def normalise(text: str, base: int = 0) -> Norm:
     # folding is one character for one, so only dropped characters move the offsets
-    folded = text.translate(_FOLD_TABLE)
-    out: list[str] = []
+    folded = _fold(text)
+    kept = _LOOSE_GAP.sub("", _KEEP_GAP.sub(" ", folded))
+    return Norm(_DROP_RUN.sub("", kept), folded, base, len(text))
+
+
+def _offsets(folded: str, base: int, src_len: int) -> list[int]:
     idx: list[int] = []
     pos = 0
-    for m in _GAPS.finditer(folded):
+    for m in _GAPS_KEPT.finditer(folded):
         a, b = m.span()
-        out.append(folded[pos:a])
         idx.extend(range(base + pos, base + a))
         pos = b
-        if m.group(0)[0] in _DROP:
-            continue
-        # white space matters only between two value characters (it separates cells)
-        prev = folded[a - 1] if a > 0 else ""
-        nxt = folded[b] if b < len(folded) else ""
-        if prev in _VALUE_CH and nxt in _VALUE_CH and (prev or nxt):
-            out.append(" ")
+        if m.start(1) >= 0:
             idx.append(base + a)
-    out.append(folded[pos:])
     idx.extend(range(base + pos, base + len(folded)))
-    idx.append(base + len(text))
-    return Norm("".join(out), idx)
+    idx.append(base + src_len)
+    return idx
 
 
 def _norm_label(s: str) -> str:
@@ -173,16 +207,34 @@ def _alternation(table: dict[str, list[str]]) -> tuple[re.Pattern[str], dict[str
     return pat, owner
 
 
+# Characters an _ENUM can begin with.
+_ENUM_FIRST = "（一二三四五六七八九十123456789"
+
+
+def _prefiltered(pattern: str, firsts: set[str]) -> re.Pattern[str]:
+    """`pattern` behind a look-ahead for the characters a match can begin with: the same matches
+    and groups, but most positions are turned down with one test instead of every alternative.
+    With an empty alternative (a match may begin anywhere) the pattern is left as it is."""
+    if "" in firsts:
+        return re.compile(pattern)
+    return re.compile("(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])(?:" + pattern + ")")
+
+
+def _label_firsts(labels_: list[str] | set[str] | dict[str, str]) -> set[str]:
+    return {v[:1] for v in labels_}
+
+
 @cache
 def _t2_row_re() -> tuple[re.Pattern[str], dict[str, str]]:
-    return _alternation(labels().t2_rows)
+    pat, owner = _alternation(labels().t2_rows)
+    return _prefiltered(pat.pattern, set(_ENUM_FIRST) | _label_firsts(owner)), owner
 
 
 @cache
 def _t2_col_re() -> tuple[re.Pattern[str], dict[str, str]]:
     lab = labels()
     pat, owner = _alternation(lab.t2_cols)
-    return re.compile(pat.pattern.removeprefix(_ENUM)), owner
+    return _prefiltered(pat.pattern.removeprefix(_ENUM), _label_firsts(owner)), owner
 
 
 @cache
@@ -190,6 +242,7 @@ def _t3_row_re() -> tuple[re.Pattern[str], dict[str, str]]:
     lab = labels()
     table = dict(lab.t3_rows)
     pat, owner = _alternation(table)
+    table_owner = dict(owner)
     scoped: list[str] = []
     for key, spec in lab.t3_scoped.items():
         for v in spec["labels"]:
@@ -197,7 +250,11 @@ def _t3_row_re() -> tuple[re.Pattern[str], dict[str, str]]:
                 f"(?P<s_{len(scoped)}>{re.escape(str(spec['enum']))}[.、]{re.escape(_norm_label(v))})"
             )
             owner[f"__scoped_{len(scoped) - 1}"] = key
-    full = re.compile("|".join([*scoped, pat.pattern]))
+    firsts = set(_ENUM_FIRST) | _label_firsts(table_owner)
+    for spec in lab.t3_scoped.values():
+        # a scoped label opens with its enumerator, then 1. or 1、
+        firsts |= {str(spec["enum"])[:1]} if str(spec["enum"]) else {".", "、"}
+    full = _prefiltered("|".join([*scoped, pat.pattern]), firsts)
     return full, owner
 
 
@@ -218,10 +275,32 @@ def _is_value_start(s: str, i: int) -> bool:
     return False
 
 
+# Characters that never open a value (no str.isdigit() character, no BLANK, dash, slash or 无 among
+# them): ASCII other than digits, - and /; CJK punctuation; CJK ideographs but 无; full-width forms
+# but digits and －. Runs of them are skipped in one step instead of one test per character.
+_NOT_VALUE_START = re.compile(
+    "[\x20-\x2c\x2e\x3a-\x7e\u3000-\u303f\u4e00-\u65df\u65e1-\u9fff"
+    "\uff00-\uff0c\uff0e\uff0f\uff1a-\uffef]+"
+)
+_ASCII_NUMBER = re.compile(r"[0-9.,]+")
+
+
+@lru_cache(maxsize=4096)
+def _chunk(text: str, unit: str | None = None) -> Chunk:
+    # chunks are immutable: rows of the same figures share them
+    return Chunk(text, unit)
+
+
 def read_values(s: str, a: int, b: int) -> tuple[list[Chunk], int, int]:
     """The first run of value text in s[a:b]: chunks and the run's extent (in s)."""
     i = a
-    while i < b and not _is_value_start(s, i):
+    while i < b:
+        m = _NOT_VALUE_START.match(s, i, b)
+        if m is not None:
+            i = m.end()
+            continue
+        if _is_value_start(s, i):
+            break
         i += 1
     start = i
     chunks: list[Chunk] = []
@@ -232,33 +311,36 @@ def read_values(s: str, a: int, b: int) -> tuple[list[Chunk], int, int]:
             i += 1
             continue
         if ch.isdigit():
-            j = i
+            m = _ASCII_NUMBER.match(s, i, b)
+            j = m.end() if m is not None else i
             while j < b and (s[j].isdigit() or s[j] in ".,"):
                 j += 1
-            raw = s[i:j]
-            # trailing punctuation is a sentence mark, not part of the number
-            while raw and raw[-1] in ".,":
-                raw = raw[:-1]
-            j = i + len(raw) if raw else j
+            # trailing punctuation is a sentence mark, not part of the number (raw opens with a digit)
+            raw = s[i:j].rstrip(".,")
+            j = i + len(raw)
             unit = None
-            m = _UNIT_RE.match(s, j, b)
-            if m:
-                unit = m.group(1)
-                j = m.end()
-            pieces = _thousands(raw)
-            for k, piece in enumerate(pieces):
-                chunks.append(Chunk(piece, unit if k == len(pieces) - 1 else None))
+            if j < b and s[j] in "万元":
+                m = _UNIT_RE.match(s, j, b)
+                if m:
+                    unit = m.group(1)
+                    j = m.end()
+            if "," not in raw:
+                chunks.append(_chunk(raw, unit))
+            else:
+                pieces = _thousands(raw)
+                for k, piece in enumerate(pieces):
+                    chunks.append(_chunk(piece, unit if k == len(pieces) - 1 else None))
             i = end = j
             continue
         if ch == BLANK:
-            chunks.append(Chunk(BLANK))
+            chunks.append(_chunk(BLANK))
             i = end = i + 1
             continue
         if _is_value_start(s, i):
             j = i + 1
             while j < b and s[j] in "-—－" and ch in "-—－":
                 j += 1
-            chunks.append(Chunk(s[i:j] if s[i:j] in ZERO_WORDS else "-"))
+            chunks.append(_chunk(s[i:j] if s[i:j] in ZERO_WORDS else "-"))
             i = end = j
             continue
         break
@@ -299,13 +381,15 @@ def _find_anchor(s: str, names: list[str], start: int = 0) -> int:
 def _scan_rows(s: str, pat: re.Pattern[str], owner: dict[str, str], a: int, b: int) -> list[Row]:
     matches = list(pat.finditer(s, a, b))
     rows: list[Row] = []
+    last_group = pat.groups
     for k, m in enumerate(matches):
         nxt = matches[k + 1].start() if k + 1 < len(matches) else b
         key = None
         if m.lastgroup and m.lastgroup.startswith("s_"):
             key = owner[f"__scoped_{m.lastgroup[2:]}"]
         else:
-            label = next(g for g in reversed(m.groups()) if g)
+            # the label is the last group that is set; nearly always the pattern's last group
+            label = m.group(last_group) or next(g for g in reversed(m.groups()) if g)
             key = owner.get(label)
         if key is None:
             continue
@@ -324,26 +408,33 @@ class _Ctx:
     span_ok: bool  # spans point into doc.text
     figures: list[Figure] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    layout: _Layout | None = None  # where _read_all found the tables in norm.s
+
+    def __post_init__(self) -> None:
+        self._method = f"template:{self.source}"
+        self._method_split = self._method + "-split"
 
     def add(
         self, metric: str, cell: Cell, unit: str, row_label: str, col_label: str, row: Row, split: bool
     ) -> None:
         # a row's cells share its span and evidence: work them out once per row
-        if row.memo is None:
+        memo = row.memo
+        if memo is None:
             span = self.norm.span(*row.run) if self.span_ok and row.run[1] > row.run[0] else None
             evidence = (row.label + " " + self.norm.s[row.run[0] : row.run[1]]).strip()[:160]
-            row.memo = (span, evidence)
-        span, evidence = row.memo
-        method = f"template:{self.source}" + ("-split" if split else "")
+            memo = row.memo = (span, evidence)
+        span, evidence = memo
         self.figures.append(
             Figure(
-                metric=metric,
-                value=cell.value,
-                unit=unit,
-                evidence=evidence,
-                span=span,
-                method=method,
-                cell=(row_label, col_label),
+                metric,
+                cell.value,
+                unit,
+                False,
+                None,
+                evidence,
+                span,
+                self._method_split if split else self._method,
+                (row_label, col_label),
             )
         )
 
@@ -703,8 +794,9 @@ def _locate(s: str) -> _Layout:
     if t3_start >= 0:
         pat, _ = _t3_row_re()
         last_row = t3_start
+        carried_forward = tuple(labels().t3_rows["carried_forward"])
         for m in pat.finditer(s, t3_start, min(len(s), t3_start + 6000)):
-            if m.group(0).endswith(tuple(labels().t3_rows["carried_forward"])):
+            if m.group(0).endswith(carried_forward):
                 last_row = m.end()
                 break
         t4_start = _find_anchor(s, a["t4"], last_row)
@@ -731,7 +823,7 @@ class _Reading:
 
 def _read_all(ctx: _Ctx, era_hint: str | None) -> _Reading:
     s = ctx.norm.s
-    lay = _locate(s)
+    lay = ctx.layout = _locate(s)
     era = era_hint or _detect_era(s)
     n2 = _read_t2(ctx, *lay.t2, era) if lay.t2 else 0
     n3 = _read_t3(ctx, *lay.t3) if lay.t3 else 0
@@ -813,7 +905,7 @@ def extract(doc: ParsedDocument) -> TemplateResult:
 
 
 def _spans(ctx: _Ctx) -> list[tuple[int, int]]:
-    lay = _locate(ctx.norm.s)
+    lay = ctx.layout if ctx.layout is not None else _locate(ctx.norm.s)
     ends: dict[str, int] = {}
     for f in ctx.figures:
         if f.span:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A blank cell in a grid row; rendered into the grid text so that blanks keep their column.
 BLANK = "∅"
@@ -36,7 +37,9 @@ class Cell:
     blank: bool = False
 
 
+@lru_cache(maxsize=4096)
 def cell_of(text: str, unit: str | None = None) -> Cell:
+    # cells are immutable and a whole chunk always reads as the same cell: share them
     if text == BLANK:
         return Cell(text="", value=0.0, unit=unit, blank=True)
     if text in ZERO_WORDS or not text[:1].isdigit():
@@ -79,6 +82,18 @@ def split_cells(
     if not chunks or n <= 0 or cap <= 0:
         return out
     nch = len(chunks)
+    if n == nch and _plain(chunks):
+        # The common case, taken without the tables below: every chunk is at least one cell (a
+        # splittable one starts with a digit), so n chunks fit n cells, and plain chunks read as
+        # numbers without error, so leaving out the sums the reading does not use changes nothing.
+        sums: list[float] = []
+        if target_sum is not None:
+            sums = [0.0] * (nch + 1)
+            for i in range(nch - 1, -1, -1):
+                t = chunks[i].text
+                sums[i] = sums[i + 1] + (float(t) if t[:1].isdigit() else 0.0)
+        one = _one_per_chunk(chunks, prune, final, max_value, target_sum, sums)
+        return [one] if one is not None else out
     # cells still obtainable from chunk i onwards: one per unsplittable chunk, one per digit otherwise
     room = [0] * (nch + 1)
     most = [0.0] * (nch + 1)
@@ -153,6 +168,16 @@ def split_cells(
     return out
 
 
+def _plain(chunks: list[Chunk]) -> bool:
+    """No chunk that float() could refuse: each is ASCII digits with at most one point, or does not
+    start with a digit (zero words and blanks, never converted)."""
+    for c in chunks:
+        t = c.text
+        if t[:1].isdigit() and not (t.isascii() and t.replace(".", "", 1).isdigit()):
+            return False
+    return True
+
+
 def _one_per_chunk(
     chunks: list[Chunk],
     prune: Accept | None,
@@ -161,15 +186,16 @@ def _one_per_chunk(
     target_sum: float | None,
     most: list[float],
 ) -> list[Cell] | None:
-    """The only reading of n chunks as n cells, under the same tests the search applies."""
+    """The only reading of n chunks as n cells, under the same tests the search applies.
+
+    `most` (the chunks' values summed from each position on) is read only with `target_sum`."""
     cells: list[Cell] = []
     acc = 0.0
     for ci, chunk in enumerate(chunks):
-        if not chunk.splittable:
-            cell = cell_of(chunk.text, chunk.unit)
-        else:
-            text = chunk.text
-            if not _well_formed(text):
+        text = chunk.text
+        if len(text) > 1 and text[0].isdigit():  # Chunk.splittable
+            # _well_formed, for a piece known to start with a digit
+            if text[-1] == "." or (text[0] == "0" and text[1] != "."):
                 return None
             value = float(text)
             if max_value is not None and value > max_value:
@@ -178,7 +204,7 @@ def _one_per_chunk(
                 acc + value > target_sum or acc + value + 0.0 + most[ci + 1] < target_sum
             ):
                 return None
-            cell = Cell(text=text, value=value, unit=chunk.unit)
+        cell = cell_of(text, chunk.unit)
         cells.append(cell)
         if prune is not None and not prune(list(cells)):
             return None

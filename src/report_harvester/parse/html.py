@@ -323,7 +323,11 @@ def _cell_text(cell: LexborNode, tables: list[Table]) -> str:
     if child is None:
         return ""
     if child.next is None and child.tag == "-text":
-        return normalise_inline(child.text_content or "")  # the common case: a bare figure or label
+        text = child.text_content or ""
+        if text.isalnum():
+            # no white space and no invisible character (neither is alphanumeric): nothing to do
+            return text
+        return normalise_inline(text)  # the common case: a bare figure or label
     sub = _Lines()
     _walk(cell, sub, tables, inside_cell=True)
     # a cell is one grid position: its paragraphs and <br> lines join into one line
@@ -353,11 +357,22 @@ def build_grid(
     # would otherwise expand into hundreds of millions of positions (found by fuzzing). Past the
     # budget, spans count as 1: the cells keep their text and order, only the merge is lost.
     span_budget = _MAX_SPAN_FILL
+    # A cell's own position is free when it is placed, so the positions where cells start are
+    # exactly the positions marked as origins; note their columns on the way.
+    start_cols: set[int] = set()
     for r, cells in enumerate(cells_by_row):
         c = 0
         for text, rowspan, colspan in cells:
             while (r, c) in taken:
                 c += 1
+            start_cols.add(c)
+            if rowspan == 1 and colspan == 1:
+                # the common case: both clamps leave 1 (there is always a row left, col_limit >= 1)
+                taken[(r, c)] = (text, True)
+                c += 1
+                if c > width:
+                    width = c
+                continue
             rs = max(1, min(rowspan, n_rows - r))
             cs = max(1, min(colspan, col_limit))
             if rs * cs > 1:
@@ -370,10 +385,16 @@ def build_grid(
                     taken.setdefault((r + dr, c + dc), (text, dr == 0 and dc == 0))
             c += cs
             width = max(width, c)
-    grid = [[taken.get((r, c), ("", False))[0] for c in range(width)] for r in range(n_rows)]
-    origin = [[taken.get((r, c), ("", False))[1] for c in range(width)] for r in range(n_rows)]
-    keep_cols = [c for c in range(width) if any(origin[r][c] for r in range(n_rows))]
-    keep_rows = [r for r in range(n_rows) if any(origin[r])]
+    empty = ("", False)
+    grid: list[list[str]] = []
+    origin: list[list[bool]] = []
+    for r in range(n_rows):
+        row = [taken.get((r, c), empty) for c in range(width)]
+        grid.append([t for t, _ in row])
+        origin.append([o for _, o in row])
+    keep_cols = sorted(start_cols)
+    # every cell of row r starts in row r
+    keep_rows = [r for r in range(n_rows) if cells_by_row[r]]
     if len(keep_cols) < width or len(keep_rows) < n_rows:
         grid = [[grid[r][c] for c in keep_cols] for r in keep_rows]
         origin = [[origin[r][c] for c in keep_cols] for r in keep_rows]
