@@ -619,7 +619,10 @@ def build_reports() -> list[Report]:
             ],
             "sign": "泉州市丰泽区人民政府办公室　2022年1月20日",
         },
-        prose_figs=[["proactive.total", None, 3862], ["outreach.press_conferences", None, 8],
+        notes=["proactive.by_channel 政府网站 3862 from 通过区政府门户网站主动公开政府信息3862条 (as the js_ha2024 gold "
+               "labels 市政府网站主动公开…5500余条 both ways). 其中区政府及区政府办公室文件71件 counts documents by "
+               "issuer, not a proactive category: no key."],
+        prose_figs=[["proactive.total", None, 3862], ["proactive.by_channel", "政府网站", 3862], ["outreach.press_conferences", None, 8],
                     ["outreach.interpretations", None, 46], ["fees.collected", None, 0]],
     ))
 
@@ -660,7 +663,7 @@ def build_reports() -> list[Report]:
             "other": ["无。"],
             "sign": "漳州市龙文区教育局　2020年1月15日（咨询电话：0596-2671234）",
         },
-        prose_figs=[["proactive.total", None, 412], ["outreach.interpretations", None, 6]],
+        prose_figs=[["proactive.total", None, 412], ["proactive.by_channel", "政府网站", 412], ["outreach.interpretations", None, 6]],
         notes=["六、其他需要报告的事项 is 无: no fees.collected (as in the 2019 gold).",
                "Zeros printed as blank (不予公开 rows, table 4) and / (不予处理, 其他处理)."],
     ))
@@ -776,7 +779,7 @@ def build_reports() -> list[Report]:
         prose={
             "overall": [
                 "2019年，安溪县深入贯彻落实新修订的《中华人民共和国政府信息公开条例》，对照《福建省2019年政务公开工作要点》，认真做好政府信息公开各项工作。",
-                "全年县政府门户网站主动公开政府信息15736条，其中政府网站发布9,820条，“安溪发布”政务微信发布2160条；召开新闻发布会十二场，组织开展政务公开培训3期、参训人员180人次。",
+                "全年全县主动公开政府信息15736条，其中通过政府网站发布9,820条，“安溪发布”政务微信发布2160条；召开新闻发布会十二场，组织开展政务公开培训3期、参训人员180人次。",
                 "全年共受理政府信息公开申请224件，上年结转7件。县政府办公室（地址：安溪县凤城镇东环路18号，邮编362400）负责全县政府信息公开工作的组织协调。",
             ],
             "problems": [
@@ -830,11 +833,11 @@ def build_reports() -> list[Report]:
             ],
             "sign": "宜宾市叙州区人民政府办公室　2025年1月24日",
         },
-        prose_figs=[["proactive.total", None, 23000], ["outreach.press_conferences", None, 15],
+        prose_figs=[["proactive.total", None, 23000], ["proactive.cumulative", None, 168000], ["outreach.press_conferences", None, 15],
                     ["outreach.interpretations", None, 87], ["fees.collected", None, 0]],
-        notes=["proactive.total from 主动公开政府信息2.3万条 (the 16.8万条 is cumulative since 2015: "
-               "proactive.cumulative is not claimed because its wording 累计公开 spans years; a perfect "
-               "extractor may emit proactive.cumulative 168000, which the scorer counts as spurious).",
+        notes=["proactive.total from 全年累计…主动公开政府信息2.3万条 (全年累计 is the year's total); "
+               "proactive.cumulative 168000 from 自2015年改版以来累计公开信息16.8万条 (the least certain "
+               "label: 累计公开 without 主动).",
                "三、本年度办理结果 printed one character per line (<br/>). Thousands separators in table 2."],
     ))
 
@@ -905,7 +908,7 @@ def build_reports() -> list[Report]:
             "other": ["本机关无其他需要报告的事项。"],
             "sign": "南平市建阳区司法局　2021年1月22日",
         },
-        prose_figs=[["proactive.total", None, 238], ["outreach.interpretations", None, 4]],
+        prose_figs=[["proactive.total", None, 238], ["proactive.by_category", "法治宣传", 97], ["outreach.interpretations", None, 4]],
         notes=["2019 template (（六）其他处理 one row) used for a 2020 report.",
                "Zeros blank in 二、上年结转 and table 4; 1．-style full-width enumerators; "
                "2.其他法律法规禁止公开 variant."],
@@ -937,7 +940,8 @@ def build_reports() -> list[Report]:
             "other": ["无。"],
             "sign": "玉溪市红塔区玉兴街道办事处　2020年1月10日",
         },
-        prose_figs=[["proactive.total", None, 186]],
+        prose_figs=[["proactive.total", None, 186], ["proactive.by_channel", "政府网站", 186],
+                    ["proactive.by_category", "社区事务公开", 64]],
     ))
 
     # ---- T2: flattened text, tab-separated, 2021 template, department ------------------------
@@ -968,7 +972,7 @@ def build_reports() -> list[Report]:
             "other": ["本机关2021年度未收取任何政府信息公开信息处理费。"],
             "sign": "柳州市卫生健康委员会　2022年1月25日",
         },
-        prose_figs=[["proactive.total", None, 2934], ["outreach.press_conferences", None, 6],
+        prose_figs=[["proactive.total", None, 2934], ["proactive.by_category", "疫情防控", 1102], ["outreach.press_conferences", None, 6],
                     ["outreach.hot_responses", None, 9], ["fees.collected", None, 0]],
         notes=["12320 is a hotline number; 4.6万人次 are hotline calls (no key)."],
     ))
@@ -998,7 +1002,8 @@ def build_reports() -> list[Report]:
             "other": ["2023年度，本机关依申请公开未收取信息处理费。"],
             "sign": "宁波市江北区市场监督管理局　2024年1月18日",
         },
-        prose_figs=[["proactive.total", None, 1577], ["outreach.interpretations", None, 18],
+        prose_figs=[["proactive.total", None, 1577], ["proactive.by_category", "行政处罚", 532],
+                    ["proactive.by_category", "抽查检查结果", 214], ["outreach.interpretations", None, 18],
                     ["fees.collected", None, 0]],
     ))
 

@@ -46,9 +46,10 @@ def _values(figures: Iterable[Figure]) -> dict[tuple[str, str | None], Figure]:
     """One figure per key: a table cell wins over a prose restatement of it."""
     out: dict[tuple[str, str | None], Figure] = {}
     for f in figures:
-        key = (f.metric, _norm_dim(f.dimension))
+        d = f.dimension
+        key = (f.metric, None if d is None else _norm_dim(d))
         have = out.get(key)
-        if have is None or (_is_table(f) and not _is_table(have)):
+        if have is None or (f.method.startswith(TABLE_METHODS) and not have.method.startswith(TABLE_METHODS)):
             out[key] = f
     return out
 
@@ -73,7 +74,7 @@ def run_checks(figures: list[Figure], ident: Identity) -> list[Check]:
 def _sum_check(cid: str, name: str, parts: dict[str, float], whole_key: str, whole: float) -> Check:
     total = sum(parts.values())
     ok = _eq(total, whole)
-    expr = " + ".join(f"{k} {x:g}" for k, x in parts.items())
+    expr = " + ".join([f"{k} {x:g}" for k, x in parts.items()])
     detail = f"{expr} = {total:g} {'=' if ok else '≠'} {whole_key} {whole:g}"
     return Check(check=cid, name=name, passed=ok, detail=detail, numbers={**parts, whole_key: whole})
 
@@ -223,15 +224,18 @@ def _in_yuan(f: Figure) -> float:
 
 
 def _check_narrative(figures: list[Figure]) -> list[Check]:
+    prose = [f for f in figures if _is_prose(f)]
+    if not prose:
+        return []
+    # the first table figure of each key; only keys that prose figures have are looked up
+    metrics = {f.metric for f in prose}
     table: dict[tuple[str, str | None], Figure] = {}
     for f in figures:
-        if _is_table(f):
+        if f.metric in metrics and _is_table(f):
             table.setdefault((f.metric, _norm_dim(f.dimension)), f)
     out: list[Check] = []
     seen: set[tuple[str, str | None, float]] = set()
-    for f in figures:
-        if not _is_prose(f):
-            continue
+    for f in prose:
         key = (f.metric, _norm_dim(f.dimension))
         t = table.get(key)
         if t is None or (f.metric, key[1], f.value) in seen:

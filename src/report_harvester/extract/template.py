@@ -279,10 +279,10 @@ def _is_value_start(s: str, i: int) -> bool:
 # them): ASCII other than digits, - and /; CJK punctuation; CJK ideographs but 无; full-width forms
 # but digits and －. Runs of them are skipped in one step instead of one test per character.
 _NOT_VALUE_START = re.compile(
-    "[\x20-\x2c\x2e\x3a-\x7e\u3000-\u303f\u4e00-\u65df\u65e1-\u9fff"
-    "\uff00-\uff0c\uff0e\uff0f\uff1a-\uffef]+"
+    "[\x20-\x2c\x2e\x3a-\x7e\u3000-\u303f\u4e00-\u65df\u65e1-\u9fff\uff00-\uff0c\uff0e\uff0f\uff1a-\uffef]+"
 )
 _ASCII_NUMBER = re.compile(r"[0-9.,]+")
+_SIMPLE_RUN = re.compile(r"[0-9]+(?: [0-9]+)*")
 
 
 @lru_cache(maxsize=4096)
@@ -311,6 +311,24 @@ def read_values(s: str, a: int, b: int) -> tuple[list[Chunk], int, int]:
             i += 1
             continue
         if ch.isdigit():
+            m = _SIMPLE_RUN.match(s, i, b)
+            if m is not None:
+                # Whole numbers parted by single spaces, as grids and well-kept text print them:
+                # each number but the last is followed by a space, so it is read whole, without a
+                # unit and without a comma; so is the last one when nothing that could extend it
+                # (a digit, a point, a comma, a unit) follows the run.
+                numbers = m.group().split(" ")
+                j = m.end()
+                if not (j < b and (s[j].isdigit() or s[j] in ".,万元")):
+                    chunks.extend(map(_chunk, numbers))
+                    i = end = j
+                    continue
+                if len(numbers) > 1:
+                    last_start = j - len(numbers[-1])
+                    chunks.extend(map(_chunk, numbers[:-1]))
+                    end = last_start - 1
+                    i = last_start
+                # the last number is read in full below
             m = _ASCII_NUMBER.match(s, i, b)
             j = m.end() if m is not None else i
             while j < b and (s[j].isdigit() or s[j] in ".,"):
@@ -401,18 +419,19 @@ def _scan_rows(s: str, pat: re.Pattern[str], owner: dict[str, str], a: int, b: i
 # ---------------------------------------------------------------- the reader
 
 
+# A cell read into a context: metric, cell, unit, row label, column label, (span, evidence), split.
+_Entry = tuple[str, Cell, str, str, str, tuple[tuple[int, int] | None, str], bool]
+
+
 @dataclass
 class _Ctx:
     source: str  # "grid" or "flat"
     norm: Norm
     span_ok: bool  # spans point into doc.text
-    figures: list[Figure] = field(default_factory=list)
+    # the cells read, in order; only the reading that wins a table becomes figures
+    entries: list[_Entry] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     layout: _Layout | None = None  # where _read_all found the tables in norm.s
-
-    def __post_init__(self) -> None:
-        self._method = f"template:{self.source}"
-        self._method_split = self._method + "-split"
 
     def add(
         self, metric: str, cell: Cell, unit: str, row_label: str, col_label: str, row: Row, split: bool
@@ -423,8 +442,13 @@ class _Ctx:
             span = self.norm.span(*row.run) if self.span_ok and row.run[1] > row.run[0] else None
             evidence = (row.label + " " + self.norm.s[row.run[0] : row.run[1]]).strip()[:160]
             memo = row.memo = (span, evidence)
-        span, evidence = memo
-        self.figures.append(
+        self.entries.append((metric, cell, unit, row_label, col_label, memo, split))
+
+    def figures(self, prefix: str = "") -> list[Figure]:
+        """The figures read, those whose metric starts with `prefix`."""
+        method = f"template:{self.source}"
+        method_split = method + "-split"
+        return [
             Figure(
                 metric,
                 cell.value,
@@ -433,10 +457,12 @@ class _Ctx:
                 None,
                 evidence,
                 span,
-                self._method_split if split else self._method,
+                method_split if split else method,
                 (row_label, col_label),
             )
-        )
+            for metric, cell, unit, row_label, col_label, (span, evidence), split in self.entries
+            if metric.startswith(prefix)
+        ]
 
 
 def _was_split(chunks: list[Chunk], n: int) -> bool:
@@ -845,10 +871,14 @@ def grid_text(tables: list[Table]) -> str:
     for t in tables:
         for row in t.rows:
             cells = ["" if c is None else " ".join(str(c).split()) for c in row]
+            # the last cell that is a label (values trail the labels, so look from the end)
             last_label = -1
-            for i, c in enumerate(cells):
-                if c and not _looks_value(c):
+            for i in range(len(cells) - 1, -1, -1):
+                c = cells[i]
+                # all decimal digits (\d) is a value without the regex
+                if c and not (c.isdecimal() or _looks_value(c)):
                     last_label = i
+                    break
             label_parts: list[str] = []
             for c in cells[: last_label + 1]:
                 if c and (not label_parts or label_parts[-1] != c):
@@ -887,9 +917,7 @@ def extract(doc: ParsedDocument) -> TemplateResult:
         g_read = _read_all(grid_ctx, era)
     if not (any(t_read.rows) or any(g_read.rows)):
         return res
-    res.era = era or (
-        "template2021" if any(f.metric.startswith("t3.other.") for f in text_ctx.figures) else None
-    )
+    res.era = era or ("template2021" if any(e[0].startswith("t3.other.") for e in text_ctx.entries) else None)
     # Grids keep blank cells in place, so they win a tie — except PDF grids, which are rebuilt
     # from the same lines as the text and would only lose the spans.
     grid_wins_tie = not all(t.source == "pdf" for t in doc.tables)
@@ -897,7 +925,7 @@ def extract(doc: ParsedDocument) -> TemplateResult:
         g, t = g_read.rows[ti], t_read.rows[ti]
         use_grid = grid_ctx is not None and g > 0 and (g > t or (g == t and grid_wins_tie))
         src = grid_ctx if use_grid and grid_ctx is not None else text_ctx
-        res.figures.extend(f for f in src.figures if f.metric.startswith(prefix))
+        res.figures.extend(src.figures(prefix))
         res.notes.extend(n for n in src.notes if n.startswith(f"table {ti + 2}"))
     res.table_spans = _spans(text_ctx)
     res.figures.extend(derive_headline(res.figures))
@@ -907,10 +935,11 @@ def extract(doc: ParsedDocument) -> TemplateResult:
 def _spans(ctx: _Ctx) -> list[tuple[int, int]]:
     lay = ctx.layout if ctx.layout is not None else _locate(ctx.norm.s)
     ends: dict[str, int] = {}
-    for f in ctx.figures:
-        if f.span:
-            t = f.metric[:2]
-            ends[t] = max(ends.get(t, 0), f.span[1])
+    for entry in ctx.entries:
+        span = entry[5][0]
+        if span:
+            t = entry[0][:2]
+            ends[t] = max(ends.get(t, 0), span[1])
     spans = []
     for name, part in (("t2", lay.t2), ("t3", lay.t3), ("t4", lay.t4)):
         if part and name in ends:
@@ -939,12 +968,20 @@ def derive_headline(figs: list[Figure]) -> list[Figure]:
     ):
         if src in v:
             put(metric, v[src], src)
-    for metric, grp in (
+    groups = (
         ("requests.refused", "withheld"),
         ("requests.unable", "unable"),
         ("requests.not_processed", "not_processed"),
-    ):
-        keys = [k for k in v if k.startswith(f"t3.{grp}.") and k.endswith(".total")]
+    )
+    # the groups' row totals, in the order of v, gathered in one pass
+    totals: dict[str, list[str]] = {grp: [] for _, grp in groups}
+    for k in v:
+        if k.endswith(".total") and k.startswith("t3."):
+            for grp, keys in totals.items():
+                if k.startswith(f"t3.{grp}."):
+                    keys.append(k)
+    for metric, grp in groups:
+        keys = totals[grp]
         if keys:
             put(metric, sum(v[k] for k in keys), " + ".join(sorted(keys)))
     for col in ("upheld", "corrected", "other", "pending", "total"):

@@ -9,7 +9,7 @@ only on a run's last cell) and let the caller keep those satisfying the table's 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 # A blank cell in a grid row; rendered into the grid text so that blanks keep their column.
@@ -23,10 +23,18 @@ class Chunk:
 
     text: str  # digits (maybe one decimal point), or a zero word, or BLANK
     unit: str | None = None  # 元 / 万元 printed right after the number
+    # Worked out once from the text, as chunks are read many times (and shared between rows):
+    # a run of digits that may hold more than one cell,
+    splittable: bool = field(init=False, repr=False, compare=False)
+    # and whether float() reads it without fail (ASCII digits with at most one point) or never
+    # sees it (it does not start with a digit: a zero word or a blank).
+    plain: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def splittable(self) -> bool:
-        return self.text[:1].isdigit() and len(self.text) > 1
+    def __post_init__(self) -> None:
+        t = self.text
+        digit = t[:1].isdigit()
+        object.__setattr__(self, "splittable", digit and len(t) > 1)
+        object.__setattr__(self, "plain", not digit or (t.isascii() and t.replace(".", "", 1).isdigit()))
 
 
 @dataclass(frozen=True)
@@ -169,11 +177,9 @@ def split_cells(
 
 
 def _plain(chunks: list[Chunk]) -> bool:
-    """No chunk that float() could refuse: each is ASCII digits with at most one point, or does not
-    start with a digit (zero words and blanks, never converted)."""
+    """No chunk that float() could refuse (see Chunk.plain)."""
     for c in chunks:
-        t = c.text
-        if t[:1].isdigit() and not (t.isascii() and t.replace(".", "", 1).isdigit()):
+        if not c.plain:
             return False
     return True
 
@@ -193,7 +199,7 @@ def _one_per_chunk(
     acc = 0.0
     for ci, chunk in enumerate(chunks):
         text = chunk.text
-        if len(text) > 1 and text[0].isdigit():  # Chunk.splittable
+        if chunk.splittable:
             # _well_formed, for a piece known to start with a digit
             if text[-1] == "." or (text[0] == "0" and text[1] != "."):
                 return None

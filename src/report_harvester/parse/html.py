@@ -289,6 +289,8 @@ class _Lines:
 
 def _spans(node: LexborNode, n_rows: int) -> tuple[int, int]:
     attrs = node.attributes
+    if not attrs:
+        return 1, 1  # no rowspan, no colspan: the common cell
     return _span(attrs.get("rowspan"), n_rows, zero_means_rest=True), _span(
         attrs.get("colspan"), _MAX_COLSPAN
     )
@@ -405,7 +407,8 @@ def _data_table(table: LexborNode, lines: _Lines, tables: list[Table]) -> bool:
     """Render a table without nested tables as a grid; False when it is too small to be data."""
     rows = _table_rows(table)
     n_rows = len(rows)
-    spec = [[(_cell_text(cell, tables), *_spans(cell, max(1, n_rows))) for cell in row] for row in rows]
+    limit = max(1, n_rows)
+    spec = [[(_cell_text(cell, tables), *_spans(cell, limit)) for cell in row] for row in rows]
     grid, origin = build_grid(spec)
     if len(grid) < 2 or not grid or len(grid[0]) < 2:
         return False
