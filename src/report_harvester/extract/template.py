@@ -629,7 +629,12 @@ def _row_sum_splits(chunks: list[Chunk], ncol: int) -> list[list[Cell]]:
     last chunk, so try each suffix and split the rest with the running sum bounded by it."""
     out: list[list[Cell]] = []
     last = chunks[-1].text
-    for k in range(1, len(last) + 1):
+    first_k = 1
+    if len(chunks) >= ncol and "." not in last:
+        # a shorter total leaves digits of the last chunk with no cell to go to, and without a
+        # point in it no suffix ends the loop early: only the whole chunk can be the total
+        first_k = len(last)
+    for k in range(first_k, len(last) + 1):
         tot_text = last[-k:]
         rest_last = last[:-k]
         if (len(tot_text) > 1 and tot_text[0] == "0") or not tot_text[0].isdigit() or rest_last.endswith("."):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import cast
 
 # A blank cell in a grid row; rendered into the grid text so that blanks keep their column.
 BLANK = "∅"
@@ -29,12 +30,20 @@ class Chunk:
     # and whether float() reads it without fail (ASCII digits with at most one point) or never
     # sees it (it does not start with a digit: a zero word or a blank).
     plain: bool = field(init=False, repr=False, compare=False)
+    # For a plain chunk: the cell it is when read whole (cell_of), and whether that reading is
+    # allowed (a splittable chunk must be a well-formed number). None and False otherwise.
+    cell: Cell | None = field(init=False, repr=False, compare=False)
+    whole: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         t = self.text
         digit = t[:1].isdigit()
-        object.__setattr__(self, "splittable", digit and len(t) > 1)
-        object.__setattr__(self, "plain", not digit or (t.isascii() and t.replace(".", "", 1).isdigit()))
+        splittable = digit and len(t) > 1
+        plain = not digit or (t.isascii() and t.replace(".", "", 1).isdigit())
+        object.__setattr__(self, "splittable", splittable)
+        object.__setattr__(self, "plain", plain)
+        object.__setattr__(self, "cell", cell_of(t, self.unit) if plain else None)
+        object.__setattr__(self, "whole", plain and (not splittable or _well_formed(t)))
 
 
 @dataclass(frozen=True)
@@ -100,7 +109,7 @@ def split_cells(
             for i in range(nch - 1, -1, -1):
                 t = chunks[i].text
                 sums[i] = sums[i + 1] + (float(t) if t[:1].isdigit() else 0.0)
-        one = _one_per_chunk(chunks, prune, final, max_value, target_sum, sums)
+        one = _one_plain(chunks, prune, final, max_value, target_sum, sums)
         return [one] if one is not None else out
     # cells still obtainable from chunk i onwards: one per unsplittable chunk, one per digit otherwise
     room = [0] * (nch + 1)
@@ -211,6 +220,38 @@ def _one_per_chunk(
             ):
                 return None
         cell = cell_of(text, chunk.unit)
+        cells.append(cell)
+        if prune is not None and not prune(list(cells)):
+            return None
+        acc += cell.value
+    if final is not None and not final(cells):
+        return None
+    return cells
+
+
+def _one_plain(
+    chunks: list[Chunk],
+    prune: Accept | None,
+    final: Accept | None,
+    max_value: float | None,
+    target_sum: float | None,
+    most: list[float],
+) -> list[Cell] | None:
+    """_one_per_chunk for plain chunks, with the cells and tests each chunk worked out already."""
+    cells: list[Cell] = []
+    acc = 0.0
+    for ci, chunk in enumerate(chunks):
+        cell = cast(Cell, chunk.cell)  # set on every plain chunk
+        if chunk.splittable:
+            if not chunk.whole:
+                return None
+            value = cell.value  # float(text), as cell_of reads it
+            if max_value is not None and value > max_value:
+                return None
+            if target_sum is not None and (
+                acc + value > target_sum or acc + value + 0.0 + most[ci + 1] < target_sum
+            ):
+                return None
         cells.append(cell)
         if prune is not None and not prune(list(cells)):
             return None
