@@ -187,10 +187,7 @@ def split_cells(
 
 def _plain(chunks: list[Chunk]) -> bool:
     """No chunk that float() could refuse (see Chunk.plain)."""
-    for c in chunks:
-        if not c.plain:
-            return False
-    return True
+    return all(c.plain for c in chunks)
 
 
 def _one_per_chunk(
