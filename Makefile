@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo test lint bench bench-store fuzz clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m venv $(VENV)
@@ -28,8 +28,19 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
 
+# Speed and memory figures for the README (the 100,000-report store benchmark is bench-store).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/bench_template.py
+	$(BIN)/python benchmarks/bench_parse_html.py --extract --count 300
+	$(BIN)/python benchmarks/bench_harvest.py --delay 0.2
+	$(BIN)/python benchmarks/bench_regions.py
+
+bench-store: $(STAMP)
+	$(BIN)/python benchmarks/bench_store.py --defer
+
+fuzz: $(STAMP)
+	$(BIN)/python benchmarks/fuzz_extract.py -n 10000 --seed 1 --timeout 5
 
 clean:
 	rm -rf $(VENV) data/*.db data/archive
