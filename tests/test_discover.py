@@ -31,7 +31,10 @@ def test_report_titles(title: str, expected: bool) -> None:
 
 
 def test_ordos_list_keeps_reports_and_pages() -> None:
-    data = (CORPUS / "nm_ordos_egb_list.html").read_bytes()
+    path = CORPUS / "nm_ordos_egb_list.html"
+    if not path.exists():
+        pytest.skip(f"shared corpus not available ({path})")
+    data = path.read_bytes()
     links = discover.discover_list("http://www.ordos.gov.cn/xxgk/xxgknb/index.html", data, "trs")
     reports = [lk for lk in links if lk.kind == "page"]
     assert len(reports) == 4

@@ -215,3 +215,175 @@ def test_malformed_number_in_a_row_leaves_prose_figures() -> None:
     report = extract_bytes(text.encode(), "malformed.txt")
     assert {f.metric: f.value for f in report.figures}.get("proactive.total") == 100
     assert any("unreadable" in n for n in report.notes)
+
+
+# ---------------------------------------------------------------- zero marks, blanks, signs, misprints
+
+T3_LABELS = [
+    ("new_received", "一、本年新收政府信息公开申请数量"),
+    ("carried_over", "二、上年结转政府信息公开申请数量"),
+    ("granted", "三、本年度办理结果 （一）予以公开"),
+    ("partially_granted", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
+    ("withheld.state_secret", "（三）不予公开 1.属于国家秘密"),
+    ("withheld.prohibited_by_law", "2.其他法律行政法规禁止公开"),
+    ("withheld.three_security", "3.危及“三安全一稳定”"),
+    ("withheld.third_party", "4.保护第三方合法权益"),
+    ("withheld.internal_affairs", "5.属于三类内部事务信息"),
+    ("withheld.process_info", "6.属于四类过程性信息"),
+    ("withheld.enforcement_files", "7.属于行政执法案卷"),
+    ("withheld.query_matters", "8.属于行政查询事项"),
+    ("unable.not_held", "（四）无法提供 1.本机关不掌握相关政府信息"),
+    ("unable.needs_creation", "2.没有现成信息需要另行制作"),
+    ("unable.still_unclear", "3.补正后申请内容仍不明确"),
+    ("not_processed.petition", "（五）不予处理 1.信访举报投诉类申请"),
+    ("not_processed.repeated", "2.重复申请"),
+    ("not_processed.publications", "3.要求提供公开出版物"),
+    ("not_processed.excessive", "4.无正当理由大量反复申请"),
+    ("not_processed.confirmation", "5.要求行政机关确认或重新出具已获取信息"),
+    ("other", "（六）其他处理"),
+    ("total", "（七）总计"),
+    ("carried_forward", "四、结转下年度继续办理"),
+]
+
+
+def _t3_text(cells: dict[str, str], labels: dict[str, str] | None = None) -> str:
+    """A 2019 table 3 as flattened text, one row a line; rows not given print seven zeros."""
+    lines = ["三、收到和处理政府信息公开申请情况"]
+    for key, label in T3_LABELS:
+        lines.append((labels or {}).get(key, label) + "\n" + cells.get(key, "0 0 0 0 0 0 0"))
+    return "\n".join(lines)
+
+
+def _t3_row(v: dict[str, float], key: str) -> list[float]:
+    return [v[f"t3.{key}.{c}"] for c in template.T3_COLUMN_ZH]
+
+
+def test_zero_marks_before_a_group_heading_are_cells() -> None:
+    # A: the last zero mark of a row is followed by a group heading, not by the next row's label
+    text = _t3_text(
+        {
+            "new_received": "3 0 0 0 0 0 3",
+            "carried_over": "— — — — — — —",
+            "granted": "3 0 0 0 0 0 3",
+            "withheld.query_matters": "无 无 无 无 无 无 无",
+            "not_processed.confirmation": "/ / / / / / /",
+            "total": "3 0 0 0 0 0 3",
+        }
+    )
+    res = template.extract(ParsedDocument(text=text))
+    v = _values(res)
+    for key in ("carried_over", "withheld.query_matters", "not_processed.confirmation"):
+        assert _t3_row(v, key) == [0] * 7, key
+    assert v["requests.carried_over"] == 0
+    assert not [n for n in res.notes if "no reading" in n]
+    # 无 opening a label word is the label, not a zero
+    s = "8.属于行政查询事项 无 无 无 无 无 无 无法提供"
+    chunks, _, _ = template.read_values(s, len("8.属于行政查询事项"), len(s))
+    assert [c.text for c in chunks] == ["无"] * 6
+
+
+def _grid_rows(cells: dict[str, list[str]]) -> list[list[str]]:
+    head = ["申请人情况", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    rows = [head]
+    for key, label in T3_LABELS:
+        rows.append([label, *cells.get(key, ["0"] * 7)])
+    return rows
+
+
+def test_grid_blank_cells_keep_their_places() -> None:
+    # B: blank zeros inside a row, an all-blank row, a blank 总计 in a row with figures
+    grid = _grid_rows(
+        {
+            "new_received": ["9", "1", "", "", "", "", "10"],
+            "carried_over": [""] * 7,
+            "granted": ["8", "1", "—", "—", "—", "—", ""],
+            "withheld.internal_affairs": ["1", "", "", "", "", "", "1"],
+            "withheld.state_secret": [""] * 7,
+            "total": ["9", "1", "", "", "", "", "10"],
+        }
+    )
+    res = template.extract(
+        ParsedDocument(text="三、收到和处理政府信息公开申请情况", tables=[Table(rows=grid)])
+    )
+    v = _values(res)
+    assert _t3_row(v, "carried_over") == [0] * 7
+    assert _t3_row(v, "withheld.state_secret") == [0] * 7
+    assert _t3_row(v, "withheld.internal_affairs") == [1, 0, 0, 0, 0, 0, 1]
+    assert _t3_row(v, "granted") == [8, 1, 0, 0, 0, 0, 9]
+    assert any("总计 printed blank" in n and "予以公开" in n for n in res.notes)
+    assert v["requests.refused"] == 1
+    # a heading row with blank cells stays a heading
+    assert "三、本年度办理结果 ∅" not in template.grid_text(
+        [Table(rows=[["三、本年度办理结果", "", "", ""]])]
+    )
+
+
+T2_2019 = (
+    "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 本年新制作数量 本年新公开数量 对外公开总数量\n"
+    "规章 0 0 0\n规范性文件 3 3 11\n第二十条第（五）项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n"
+    "行政许可 684 +12 9517\n其他对外管理服务事项 5 0 318\n第二十条第（六）项\n"
+    "信息内容 上一年项目数量 本年增/减 处理决定数量\n行政处罚 1702 -35 3361\n行政强制 0 0 0\n"
+    "第二十条第（八）项\n信息内容 上一年项目数量 本年增/减\n行政事业性收费 41 -3\n"
+)
+
+
+def test_signed_changes_in_text_and_grid() -> None:
+    # C: 本年增/减 is signed; +12 between two numbers is a cell, not digits to split
+    v = _values(template.extract(ParsedDocument(text=T2_2019 + _t3_text({}))))
+    assert [v[f"t2.licensing.{c}"] for c in ("prev_items", "change", "decisions")] == [684, 12, 9517]
+    assert [v[f"t2.penalty.{c}"] for c in ("prev_items", "change", "decisions")] == [1702, -35, 3361]
+    assert v["t2.fees.change"] == -3
+    grid = [
+        ["二、主动公开政府信息情况"],
+        ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"],
+        ["行政许可", "12", "-2", "46"],
+        ["行政处罚", "3", "+1", "2"],
+    ]
+    doc = ParsedDocument(text="二、主动公开政府信息情况 本年新制作数量", tables=[Table(rows=grid)])
+    g = _values(template.extract(doc))
+    assert g["t2.licensing.change"] == -2 and g["t2.licensing.decisions"] == 46
+    assert g["t2.penalty.change"] == 1
+
+
+def test_table2_dashes_are_zeros() -> None:
+    # D: "—" cells in table 2, also a row's only cell right before the next heading
+    text = (
+        "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n"
+        "规章\t—\t—\t—\n行政规范性文件\t—\t—\t2\n第二十条第（五）项\n信息内容\t本年处理决定数量\n"
+        "行政许可\t1,268\n第二十条第（八）项\n信息内容\t本年收费金额（单位：万元）\n行政事业性收费\t—\n"
+    )
+    v = _values(template.extract(ParsedDocument(text=text + _t3_text({}))))
+    assert [v[f"t2.rules.{c}"] for c in ("issued", "repealed", "in_force")] == [0, 0, 0]
+    assert v["t2.normative.in_force"] == 2 and v["t2.licensing.decisions"] == 1268
+    assert v["t2.fees.amount"] == 0
+
+
+def test_misprinted_long_label_read_in_its_place() -> None:
+    # E: one character off (公开 → 公示), confirmed by the rows either side of it
+    text = _t3_text(
+        {"withheld.prohibited_by_law": "1 0 0 0 0 0 1", "withheld.state_secret": "2 0 0 0 0 0 2"},
+        {"withheld.prohibited_by_law": "2.其他法律行政法规禁止公示"},
+    )
+    v = _values(template.extract(ParsedDocument(text=text)))
+    assert _t3_row(v, "withheld.prohibited_by_law") == [1, 0, 0, 0, 0, 0, 1]
+    assert _t3_row(v, "withheld.state_secret") == [2, 0, 0, 0, 0, 0, 2]
+    # a character left out of another long label
+    text = _t3_text(
+        {"unable.needs_creation": "4 0 0 0 0 0 4"}, {"unable.needs_creation": "2.没有现成信息需要另制作"}
+    )
+    assert _values(template.extract(ParsedDocument(text=text)))["t3.unable.needs_creation.total"] == 4
+    # two characters off is not the label
+    text = _t3_text({}, {"withheld.prohibited_by_law": "2.其他法律行政规则禁止公示"})
+    assert "t3.withheld.prohibited_by_law.total" not in _values(template.extract(ParsedDocument(text=text)))
+
+
+def test_near_label_needs_its_neighbours() -> None:
+    # E: the same misprint out of place (its neighbours in the template are not next to it) is not read
+    pat, owner = template._t3_row_re()
+    s = template.normalise(
+        "1.属于国家秘密 0 0 0 0 0 0 0 4.保护第三方合法权益 0 0 0 0 0 0 0 其他法律行政法规禁止公示 1 0 0 0 0 0 1"
+    ).s
+    rows = template._near_rows(s, template._scan_rows(s, pat, owner, 0, len(s)))
+    assert [r.key for r in rows] == ["withheld.state_secret", "withheld.third_party"]
+    assert template._one_edit("禁止公开", "禁止公示") and template._one_edit("禁止公开", "禁公开")
+    assert not template._one_edit("禁止公开", "禁公示")

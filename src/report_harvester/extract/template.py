@@ -13,7 +13,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import product
+from itertools import pairwise, product
 from typing import Any
 
 from ..models import Figure, ParsedDocument, Table
@@ -71,7 +71,7 @@ class TemplateResult:
 _FOLD = {chr(0xFF10 + i): str(i) for i in range(10)}
 _FOLD.update({"(": "（", ")": "）", "．": ".", "／": "/", "，": ",", "﹙": "（", "﹚": "）"})
 _DROP = set("“”\"'‘’「」")
-_VALUE_CH = set("0123456789.,") | {BLANK, "无", "-", "—", "－", "/"}
+_VALUE_CH = set("0123456789.,+") | {BLANK, "无", "-", "—", "－", "/"}
 
 
 class Norm:
@@ -166,6 +166,8 @@ class Labels:
     t4_groups: list[str]
     t4_columns: list[str]
     anchors: dict[str, list[str]]
+    t3_order: tuple[str, ...] = ()
+    near_min_len: int = 0
 
 
 @cache
@@ -186,6 +188,8 @@ def labels() -> Labels:
         t4_groups=list(t4["groups"]),
         t4_columns=list(t4["columns"]),
         anchors=variants(raw["anchors"]),
+        t3_order=tuple(t3.get("near_match", {}).get("order", ())),
+        near_min_len=int(t3.get("near_match", {}).get("near_min_len", 0)),
     )
 
 
@@ -263,26 +267,46 @@ def _t3_row_re() -> tuple[re.Pattern[str], dict[str, str]]:
 _UNIT_RE = re.compile(r"(万元|元)")
 
 
-def _is_value_start(s: str, i: int) -> bool:
+_DASHES = "-—－"
+_ZERO_MARKS = _DASHES + "/"
+_SIGNS = "+-－"
+# Words that open template row labels or group headings with 无 (无法提供, 无正当理由大量反复申请):
+# a 无 that begins one of them is the label, not a printed zero.
+_WU_WORDS = ("无法", "无正当")
+
+
+def _is_value_start(s: str, i: int, b: int, in_run: bool = False, run_start: bool = False) -> bool:
+    """Whether a value begins at s[i], in a run of value text ending before b.
+
+    A zero mark (—, -, /, 无) ends a row as often as not, so what follows it may be the next row's
+    label or a group heading: a mark followed by the end of the run, by a value or by a cell gap
+    is always a value; inside a run (after a cell gap) it is one whatever follows, but for a 无
+    that opens a label word; a dash right after its row label is one as well."""
     ch = s[i]
     if ch.isdigit() or ch == BLANK:
         return True
-    if ch in ("-", "—", "－", "/"):
-        return i + 1 >= len(s) or s[i + 1] in _VALUE_CH or s[i + 1] == " "
-    if ch == "无":
-        # 无 is a printed zero only when it stands alone (无法提供 is a label)
-        return i + 1 >= len(s) or s[i + 1] in _VALUE_CH or s[i + 1] == " "
+    if ch == "+":
+        # a signed change (本年增/减 +12); a lone plus is text
+        return i + 1 < b and s[i + 1].isdigit()
+    if ch in _ZERO_MARKS or ch == "无":
+        if i + 1 >= b or s[i + 1] in _VALUE_CH or s[i + 1] == " ":
+            return True
+        if ch == "无":
+            # 无 is a printed zero only when it stands alone (无法提供 is a label)
+            return in_run and not s.startswith(_WU_WORDS, i)
+        return in_run or (run_start and ch in _DASHES)
     return False
 
 
 # Characters that never open a value (no str.isdigit() character, no BLANK, dash, slash or 无 among
-# them): ASCII other than digits, - and /; CJK punctuation; CJK ideographs but 无; full-width forms
+# them): ASCII other than digits, +, - and /; CJK punctuation; CJK ideographs but 无; full-width forms
 # but digits and －. Runs of them are skipped in one step instead of one test per character.
 _NOT_VALUE_START = re.compile(
-    "[\x20-\x2c\x2e\x3a-\x7e\u3000-\u303f\u4e00-\u65df\u65e1-\u9fff\uff00-\uff0c\uff0e\uff0f\uff1a-\uffef]+"
+    "[\x20-\x2a\x2c\x2e\x3a-\x7e\u3000-\u303f\u4e00-\u65df\u65e1-\u9fff\uff00-\uff0c\uff0e\uff0f\uff1a-\uffef]+"
 )
 _ASCII_NUMBER = re.compile(r"[0-9.,]+")
 _SIMPLE_RUN = re.compile(r"[0-9]+(?: [0-9]+)*")
+_SIGNED = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
 @lru_cache(maxsize=4096)
@@ -299,7 +323,7 @@ def read_values(s: str, a: int, b: int) -> tuple[list[Chunk], int, int]:
         if m is not None:
             i = m.end()
             continue
-        if _is_value_start(s, i):
+        if _is_value_start(s, i, b, run_start=i == a):
             break
         i += 1
     start = i
@@ -310,6 +334,13 @@ def read_values(s: str, a: int, b: int) -> tuple[list[Chunk], int, int]:
         if ch == " ":
             i += 1
             continue
+        if ch in _SIGNS and i + 1 < b and s[i + 1].isdigit() and (i == start or s[i - 1] == " "):
+            # a signed number standing as a cell of its own (本年增/减: -35, +12)
+            m = _SIGNED.match(s, i + 1, b)
+            if m is not None:
+                chunks.append(_chunk(("-" if ch != "+" else "+") + m.group()))
+                i = end = m.end()
+                continue
         if ch.isdigit():
             m = _SIMPLE_RUN.match(s, i, b)
             if m is not None:
@@ -354,7 +385,7 @@ def read_values(s: str, a: int, b: int) -> tuple[list[Chunk], int, int]:
             chunks.append(_chunk(BLANK))
             i = end = i + 1
             continue
-        if _is_value_start(s, i):
+        if _is_value_start(s, i, b, in_run=bool(chunks) and s[i - 1] == " ", run_start=i == a):
             j = i + 1
             while j < b and s[j] in "-—－" and ch in "-—－":
                 j += 1
@@ -565,7 +596,7 @@ def _read_t3(ctx: _Ctx, a: int, b: int) -> int:
     pat, owner = _t3_row_re()
     lab = labels()
     ncol = len(lab.t3_columns)
-    rows_all = _scan_rows(s, pat, owner, a, b)
+    rows_all = _near_rows(s, _scan_rows(s, pat, owner, a, b))
     has_sub_other = any(r.key.startswith("other.") and r.chunks for r in rows_all)
     rows: list[Row] = []
     seen: set[str] = set()
@@ -622,6 +653,96 @@ def _read_t3(ctx: _Ctx, a: int, b: int) -> int:
         for col, cell in zip(lab.t3_columns, cells, strict=True):
             ctx.add(f"t3.{r.key}.{col}", cell, "件", r.label, T3_COLUMN_ZH[col], r, split)
     return len(chosen)
+
+
+_ENUM_BEFORE = re.compile(r"(?:（[一二三四五六七八九十]{1,2}）|[一二三四五六七八九十]{1,2}、|[1-9][.、])$")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether a and b differ by at most one character replaced, left out or put in."""
+    la, lb = len(a), len(b)
+    if la < lb:
+        a, b, la, lb = b, a, lb, la
+    if la - lb > 1:
+        return False
+    i = 0
+    while i < lb and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i + 1 :] == b[i:]
+
+
+def _near_label(s: str, a: int, b: int, variants: list[str], min_len: int) -> tuple[int, int] | None:
+    """The first stretch of s[a:b] within one edit of a variant (longest variants first; same
+    length before one shorter, before one longer), that neither opens nor ends with a value."""
+    for v in sorted(variants, key=len, reverse=True):
+        n = len(v)
+        if n < min_len:
+            continue
+        for w in (n, n - 1, n + 1):
+            for p in range(a, b - w + 1):
+                q = p + w
+                if s[p] in _VALUE_CH or s[q - 1] in _VALUE_CH or s[p] == " " or s[q - 1] == " ":
+                    continue
+                if _one_edit(s[p:q], v):
+                    return p, q
+    return None
+
+
+def _near_rows(s: str, rows: list[Row]) -> list[Row]:
+    """Rows whose labels are misprinted, added where their neighbours in the template's order
+    leave a gap of exactly one row: the text between those neighbours is searched for a label of
+    the missing row within one edit (see [t3.near_match] in the label table)."""
+    lab = labels()
+    order = {k: i for i, k in enumerate(lab.t3_order)}
+    if not order or not rows:
+        return rows
+    present = {r.key for r in rows}
+    # neighbours are rows with values; a heading row (其他处理 over its 2021 sub-rows) is not one
+    valued = [k for k, r in enumerate(rows) if r.chunks]
+    out = list(rows)
+    added: list[tuple[int, Row, Row]] = []
+    for k0, k1 in pairwise(valued):
+        prev, nxt = rows[k0], rows[k1]
+        i0, i1 = order.get(prev.key), order.get(nxt.key)
+        if i0 is None or i1 is None or i1 - i0 != 2:
+            continue
+        key = lab.t3_order[i0 + 1]
+        if key in present or key not in lab.t3_rows:
+            continue
+        seg_a = prev.label_start + len(prev.label)
+        found = _near_label(s, seg_a, nxt.label_start, lab.t3_rows[key], lab.near_min_len)
+        if found is None:
+            continue
+        p, q = found
+        e = p
+        m = _ENUM_BEFORE.search(s, seg_a, p)
+        if m is not None:
+            e = m.start()
+        # the row's values run to the next label found after it
+        stop = min(
+            (r.label_start for r in rows[k0 + 1 : k1 + 1] if r.label_start >= q), default=nxt.label_start
+        )
+        chunks, r0, r1 = read_values(s, q, stop)
+        if not chunks:
+            continue
+        # the previous row's values end where the misprinted label (and its enumerator) begins
+        pc, p0, p1 = read_values(s, seg_a, e)
+        added.append(
+            (
+                k0,
+                Row(prev.key, prev.label, prev.label_start, pc, (p0, p1)),
+                Row(key, s[e:q], e, chunks, (r0, r1)),
+            )
+        )
+        present.add(key)
+    for k0, prev, row in added:
+        out[k0] = prev
+        out.append(row)
+    if added:
+        out.sort(key=lambda r: r.label_start)
+    return out
 
 
 def _row_sum_splits(chunks: list[Chunk], ncol: int) -> list[list[Cell]]:
@@ -889,12 +1010,25 @@ def grid_text(tables: list[Table]) -> str:
                 if c and (not label_parts or label_parts[-1] != c):
                     label_parts.append(c)
             values = [c if c else BLANK for c in cells[last_label + 1 :]]
-            if last_label >= 0 and not any(v != BLANK for v in values) and len(values) > 1:
-                # a header or heading row: keep its words, drop the blanks
+            if (
+                last_label >= 0
+                and len(values) > 1
+                and not any(v != BLANK for v in values)
+                and not _is_row_label(" ".join(label_parts))
+            ):
+                # a header or heading row: keep its words, drop the blanks (a table row whose
+                # cells are all blank keeps them: blank cells are zeros)
                 values = []
             lines.append(" ".join(label_parts) + (" " if label_parts and values else "") + " ".join(values))
         lines.append("")
     return "\n".join(lines)
+
+
+def _is_row_label(label: str) -> bool:
+    """Whether a grid row's label text ends with a table-2 or table-3 row label."""
+    s = _norm_label(label)
+    patterns = (_t3_row_re()[0], _t2_row_re()[0])
+    return any(m.end() == len(s) for pat in patterns for m in pat.finditer(s))
 
 
 _VALUE_CELL = re.compile(r"^[-—－/／无]+$|^[+-]?[\d０-９][\d０-９,，.]*\s*(万元|元|件|条|个)?$")

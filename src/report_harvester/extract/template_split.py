@@ -22,7 +22,7 @@ ZERO_WORDS = frozenset({"无", "-", "—", "－", "/", "／", "--", "——", "-
 class Chunk:
     """A white-space delimited piece of a row's value text."""
 
-    text: str  # digits (maybe one decimal point), or a zero word, or BLANK
+    text: str  # digits (maybe one decimal point), a signed number (-35, +12), a zero word, or BLANK
     unit: str | None = None  # 元 / 万元 printed right after the number
     # Worked out once from the text, as chunks are read many times (and shared between rows):
     # a run of digits that may hold more than one cell,
@@ -59,6 +59,9 @@ def cell_of(text: str, unit: str | None = None) -> Cell:
     # cells are immutable and a whole chunk always reads as the same cell: share them
     if text == BLANK:
         return Cell(text="", value=0.0, unit=unit, blank=True)
+    if text[:1] in "+-" and text[1:2].isdigit():
+        # a signed number (本年增/减), read whole
+        return Cell(text=text, value=float(text), unit=unit)
     if text in ZERO_WORDS or not text[:1].isdigit():
         return Cell(text=text, value=0.0, unit=unit)
     return Cell(text=text, value=float(text), unit=unit)
