@@ -96,7 +96,5 @@ def test_random_report_like_text_never_crashes(text: str, encoding: str) -> None
 
 @pytest.mark.parametrize("path", sorted((ROOT / "fixtures" / "hostile").glob("template_split_*")))
 def test_known_hostile_inputs(path: Path) -> None:
-    try:
-        _extract(path.read_bytes(), path.name, limit=3)
-    except TooSlow:
-        pytest.xfail("extract/template_split.py recurses exponentially on long digit runs (reported)")
+    # long digit runs once made the splitter's search exponential; it now has a step budget
+    _extract(path.read_bytes(), path.name, limit=3)

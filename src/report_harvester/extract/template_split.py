@@ -75,6 +75,13 @@ def _well_formed(piece: str) -> bool:
 
 Accept = Callable[[list[Cell]], bool]
 
+# Real rows are read in well under a thousand steps; the budget only stops pathological input.
+MAX_SEARCH_STEPS = 200_000
+
+
+class _SearchTooLong(Exception):
+    """The search for readings of a row ran over MAX_SEARCH_STEPS."""
+
 
 def split_cells(
     chunks: list[Chunk],
@@ -132,7 +139,13 @@ def split_cells(
     if target_sum is not None and prune is None and _whole(chunks, target_sum, max_value):
         return _sum_splits(chunks, n, room, int(target_sum), max_value, final, cap)
 
+    steps = 0
+
     def rec(ci: int, pos: int, cells: list[Cell], acc: float = 0.0) -> None:
+        nonlocal steps
+        steps += 1
+        if steps > MAX_SEARCH_STEPS:
+            raise _SearchTooLong
         if len(out) >= cap:
             return
         if ci == len(chunks):
@@ -152,6 +165,9 @@ def split_cells(
         text = chunk.text
         dot = text.find(".")
         for end in range(pos + 1, len(text) + 1):
+            steps += 1
+            if steps > MAX_SEARCH_STEPS:
+                raise _SearchTooLong
             if dot >= 0 and dot < end < len(text):
                 # a decimal part is never cut: the rest of the chunk belongs to this cell
                 continue
@@ -184,7 +200,12 @@ def split_cells(
             else:
                 rec(ci, end, nxt, acc + value)
 
-    rec(0, 0, [])
+    try:
+        rec(0, 0, [])
+    except _SearchTooLong:
+        # A hostile or garbled row (hundreds of run-together digits) has astronomically many
+        # readings; an incomplete list could look unique, so the row is left unread instead.
+        return []
     return out
 
 
