@@ -339,3 +339,36 @@ def test_figures_view_reads_escaped_text(store: Store) -> None:
         "SELECT evidence, dimension, approx, cell_row, cell_col FROM figures ORDER BY id"
     ).fetchall()
     assert rows == [('a "b" \\ c\td', "其他", 0, None, None), ("ok", None, 1, "行", "列")]
+
+
+def test_schema_2_database_is_migrated(tmp_path: Path) -> None:
+    path = tmp_path / "v2.db"
+    with Store.open(path) as s:
+        s.ingest(make("A人民政府", "510705", 2018, {"requests.received": 26}), doc("a"))
+        before = s.conn.execute("SELECT * FROM compare_values").fetchall()
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN")
+    # rebuild compare_values as schema 2 had it, with foreign keys
+    conn.execute("DROP VIEW compare_long")
+    conn.execute("DROP VIEW carry_over_check")
+    conn.execute("DROP TABLE compare_values")
+    for statement in schema._split(schema._V2):
+        if any(
+            n in statement for n in ("TABLE compare_values", "VIEW compare_long", "VIEW carry_over_check")
+        ):
+            conn.execute(statement)
+    conn.executemany("INSERT INTO compare_values VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", before)
+    conn.execute("PRAGMA user_version = 2")
+    conn.execute("COMMIT")
+    assert conn.execute("PRAGMA foreign_key_list(compare_values)").fetchall()
+    conn.close()
+    with Store.open(path) as s:
+        assert s.schema_version == schema.LATEST == 3
+        assert s.conn.execute("PRAGMA foreign_key_list(compare_values)").fetchall() == []
+        assert s.conn.execute("SELECT * FROM compare_values").fetchall() == before
+        assert s.conn.execute("SELECT metric, value FROM compare_long").fetchall() == [
+            ("requests.received", 26.0)
+        ]
+        assert "carry_over_check" in s.db.view_names()
+        s.ingest(make("A人民政府", "510705", 2019, {"requests.received": 27}), doc("b"))
+        assert s.conn.execute("SELECT COUNT(*) FROM compare_values").fetchone()[0] == 2

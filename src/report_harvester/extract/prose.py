@@ -15,6 +15,7 @@ A quantity nobody claims is not a figure: dates, phone numbers, deadlines, targe
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -356,12 +357,9 @@ def _sections(norm: str) -> list[tuple[int, str]]:
 
 
 def _section_at(sections: list[tuple[int, str]], pos: int) -> str:
-    current = ""
-    for start, title in sections:
-        if start > pos:
-            break
-        current = title
-    return current
+    """The title of the last heading at or before pos (sections are in text order)."""
+    k = bisect.bisect_right(sections, (pos, "\uffff"))
+    return sections[k - 1][1] if k else ""
 
 
 def _breaks_clause(text: str, i: int) -> bool:
@@ -667,7 +665,7 @@ def _alls(
             if in_skip(m.start()):
                 continue
             s0, s1 = _enclosing(sentences, m.start())
-            i = sentences.index((s0, s1)) if (s0, s1) in sentences else 0
+            i = max(0, bisect.bisect_left(sentences, (s0, s1)))
             lo = sentences[i - 1][0] if i > 0 else s0
             sentence = norm[s0:s1]
             if a.not_sentence is not None and a.not_sentence.search(sentence):
@@ -701,7 +699,7 @@ def _alls(
 
 
 def _enclosing(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    for a, b in sentences:
-        if a <= pos < b:
-            return a, b
+    k = bisect.bisect_right(sentences, (pos, 1 << 62)) - 1
+    if k >= 0 and sentences[k][0] <= pos < sentences[k][1]:
+        return sentences[k]
     return pos, pos

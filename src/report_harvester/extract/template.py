@@ -569,8 +569,10 @@ def _choose_t2(ctx: _Ctx, row: Row, cols: list[str]) -> list[Cell] | None:
             tot = v.get("total_published", math.inf)
             return (float(tot < v["new_published"]), abs(v.get("new_made", 0) - v["new_published"]), -tot)
         if "repealed" in v:
-            # repeals are rare; documents in force outnumber those issued in one year
-            return (float(v.get("in_force", math.inf) < v["issued"]), v["repealed"], -v.get("in_force", 0))
+            # repeals are rare; documents in force outnumber those issued in one year (a garbled
+            # header can leave out a column, so every column is optional here)
+            issued = v.get("issued", 0.0)
+            return (float(v.get("in_force", math.inf) < issued), v["repealed"], -v.get("in_force", 0))
         if "projects" in v and "amount" in v:
             per = v["amount"] / max(v["projects"], 1)
             # typical price of one centrally procured project: about 0.5 million 元 (50 万元)
@@ -745,6 +747,9 @@ def _near_rows(s: str, rows: list[Row]) -> list[Row]:
     return out
 
 
+MAX_TOTAL_DIGITS = 12
+
+
 def _row_sum_splits(chunks: list[Chunk], ncol: int) -> list[list[Cell]]:
     """Readings of a row whose last cell is the sum of the others. The total is a suffix of the
     last chunk, so try each suffix and split the rest with the running sum bounded by it."""
@@ -755,7 +760,9 @@ def _row_sum_splits(chunks: list[Chunk], ncol: int) -> list[list[Cell]]:
         # a shorter total leaves digits of the last chunk with no cell to go to, and without a
         # point in it no suffix ends the loop early: only the whole chunk can be the total
         first_k = len(last)
-    for k in range(first_k, len(last) + 1):
+    # a total is a count of requests: more than 12 digits is never a real total, and trying every
+    # suffix of a garbled 400-digit run would cost a search each
+    for k in range(first_k, min(len(last), MAX_TOTAL_DIGITS) + 1):
         tot_text = last[-k:]
         rest_last = last[:-k]
         if (len(tot_text) > 1 and tot_text[0] == "0") or not tot_text[0].isdigit() or rest_last.endswith("."):
