@@ -107,6 +107,13 @@ def _splits(run: str, n: int) -> list[tuple[str, ...]]:
 
 def _candidates(tokens: list[str], kinds: list[str]) -> list[tuple[float, ...]]:
     n = len(kinds)
+    # thousands separators carry no cell boundary; a stray comma would make empty pieces
+    tokens = [t.replace(",", "") for t in tokens]
+    tokens = [t for t in tokens if t.replace(".", "", 1).isdigit()]
+    if any(len(t) > 12 * n for t in tokens):
+        return []  # no count in these tables has more than a dozen digits per cell
+    if not tokens:
+        return []
     if len(tokens) == n:
         return [tuple(_value(t) for t in tokens)]
     if len(tokens) > n or "." in "".join(tokens):
@@ -134,7 +141,7 @@ def _plausible(values: tuple[float, ...], kinds: list[str]) -> bool:
 
 
 def _balance(values: tuple[float, ...]) -> tuple[int, ...]:
-    lengths = [len(str(int(v))) for v in values]
+    lengths = [len(f"{v:.0f}") for v in values]
     return (max(lengths) - min(lengths), *[-x for x in lengths])
 
 

@@ -115,7 +115,12 @@ def parse_document(data: bytes, name: str = "", declared_charset: str | None = N
     if kind == "pdf":
         return _parse_pdf(data, name)
     if kind == "zip":
-        return _parse_zip(data, name)
+        try:
+            return _parse_zip(data, name)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError) as exc:
+            # zipfile refuses compression methods and versions it does not know with
+            # NotImplementedError; for us that is a damaged or foreign document, not a bug
+            raise ParseError(f"not a readable DOCX/ZIP: {exc}", source=name or None) from exc
     if kind == "ole2":
         raise UnsupportedFormat(
             f"legacy Word/Excel binary (.doc/.xls, OLE2) is not supported; {_CONVERT_HINT}",

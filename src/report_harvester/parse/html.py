@@ -139,6 +139,8 @@ _INNER_SHARE = 0.8
 _DOMINANT_SHARE = 0.6
 # Upper bound on grid positions per table; real report tables have a few hundred.
 _MAX_GRID_CELLS = 1_000_000
+# the national template's widest table has 10 columns; 400 leaves room for any real layout
+_MAX_GRID_WIDTH = 400
 _MAX_COLSPAN = 1000
 _MAX_SPAN_FILL = 200_000
 _MAX_ROWSPAN = 65534
@@ -390,6 +392,10 @@ def build_grid(
     empty = ("", False)
     grid: list[list[str]] = []
     origin: list[list[bool]] = []
+    # A row of a hundred thousand cells would pad every other row to its width (found by
+    # fuzzing); no report table is that wide, so the grid keeps what fits the cell budget.
+    width = min(width, _MAX_GRID_WIDTH, max(1, _MAX_GRID_CELLS // max(1, n_rows)))
+    start_cols = {c for c in start_cols if c < width}
     for r in range(n_rows):
         row = [taken.get((r, c), empty) for c in range(width)]
         grid.append([t for t, _ in row])
