@@ -40,7 +40,7 @@ bench-store: $(STAMP)
 	$(BIN)/python benchmarks/bench_store.py --defer
 
 fuzz: $(STAMP)
-	$(BIN)/python benchmarks/fuzz_extract.py -n 10000 --seed 1 --timeout 5
+	$(BIN)/python benchmarks/fuzz_extract.py -n 10000 --seed 1 --timeout 10
 
 clean:
 	rm -rf $(VENV) data/*.db data/archive

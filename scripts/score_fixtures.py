@@ -31,19 +31,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def norm_dim(d: str | None) -> str | None:
-    if d is None:
-        return None
-    d = d.strip().replace("其它", "其他")
-    if d.startswith("其他"):
-        return "其他"
-    changed = True
-    while changed:
-        changed = False
-        for suf in ("信息", "类", "的"):
-            if d.endswith(suf) and len(d) > len(suf):
-                d = d[: -len(suf)]
-                changed = True
-    return d
+    # the project's own rule, the same one shared/tools/score.py applies
+    from report_harvester.registry import comparable_dimension
+
+    return comparable_dimension(d)
 
 
 def cli() -> list[str]:
@@ -140,7 +131,9 @@ def main() -> int:
     prec = tp / (tp + fp) if tp + fp else 0.0
     rec = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-    print(f"right {tp}, wrong-or-spurious {fp}, wrong-or-missed {fn}; metadata disagreements in {meta_bad} documents")
+    print(
+        f"right {tp}, wrong-or-spurious {fp}, wrong-or-missed {fn}; metadata disagreements in {meta_bad} documents"
+    )
     print(f"F1 {f1:.3f} precision {prec:.3f} recall {rec:.3f} over {n} documents")
     return 0 if f1 >= min_f1 else 1
 

@@ -10,25 +10,11 @@ from pathlib import Path
 import pytest
 
 from report_harvester.api import extract_path
+from report_harvester.registry import comparable_dimension as _norm_dim
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = {"expected_x": 0.98, "expected_y": 0.98}
 PRECISION_FLOOR = 0.99
-
-
-def _norm_dim(d: str | None) -> str | None:
-    if d is None:
-        return None
-    d = d.strip().replace("其它", "其他")
-    if d.startswith("其他"):
-        return "其他"
-    changed = True
-    while changed:
-        changed = False
-        for suffix in ("信息", "类", "的"):
-            if d.endswith(suffix) and len(d) > len(suffix):
-                d, changed = d[: -len(suffix)], True
-    return d
 
 
 def _score(expected_dir: Path) -> tuple[float, float, list[str]]:

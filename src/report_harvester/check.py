@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .models import Check, Figure, Identity
+from .registry import comparable_dimension
 
 T3_COLUMNS = ("natural_person", "business", "research", "nonprofit", "legal_services", "other_org", "total")
 T3_OUTCOME_PREFIXES = ("granted", "partially_granted", "withheld.", "unable.", "not_processed.", "other")
@@ -27,19 +28,7 @@ def _is_prose(f: Figure) -> bool:
     return f.method.startswith("prose")
 
 
-def _norm_dim(d: str | None) -> str | None:
-    if d is None:
-        return None
-    d = d.strip().replace("其它", "其他")
-    if d.startswith("其他"):
-        return "其他"
-    changed = True
-    while changed:
-        changed = False
-        for suf in ("信息", "类", "的"):
-            if d.endswith(suf) and len(d) > len(suf):
-                d, changed = d[: -len(suf)], True
-    return d
+_norm_dim = comparable_dimension
 
 
 def _values(figures: Iterable[Figure]) -> dict[tuple[str, str | None], Figure]:

@@ -50,3 +50,20 @@ def metrics() -> dict[str, Metric]:
 
 def is_registered(key: str) -> bool:
     return key in metrics()
+
+
+def comparable_dimension(d: str | None) -> str | None:
+    """A dimension label as metrics.md compares them: white space, trailing 信息/类/的 dropped in any
+    combination, 其它 read as 其他, and any label beginning with 其他 read as 其他."""
+    if d is None:
+        return None
+    d = d.strip().replace("其它", "其他")
+    if d.startswith("其他"):
+        return "其他"
+    changed = True
+    while changed:
+        changed = False
+        for suffix in ("信息", "类", "的"):
+            if d.endswith(suffix) and len(d) > len(suffix):
+                d, changed = d[: -len(suffix)], True
+    return d
