@@ -645,10 +645,14 @@ def _zeros(
                 continue
             if z.not_sentence is not None:
                 s0, s1 = _enclosing(sentences, m.start())
+                s0, s1 = max(s0, m.start() - _ALL_WINDOW), min(s1, m.end() + _ALL_WINDOW)
                 if z.not_sentence.search(norm, s0, s1):
                     continue
             unit = z.units[0] if z.units else metrics()[z.metric].unit
             emit(z.metric, 0.0, unit, False, z.dimension, m.start(), m.end(), f"zero:{z.id}")
+
+
+_ALL_WINDOW = 400
 
 
 def _alls(
@@ -669,6 +673,11 @@ def _alls(
             s0, s1 = _enclosing(sentences, m.start())
             i = max(0, bisect.bisect_left(sentences, (s0, s1)))
             lo = sentences[i - 1][0] if i > 0 else s0
+            # a real sentence is short; a megabyte without a full stop (garbled or hostile input)
+            # must not be searched whole for every match
+            s0 = max(s0, m.start() - _ALL_WINDOW)
+            s1 = min(s1, m.end() + _ALL_WINDOW)
+            lo = max(lo, m.start() - 2 * _ALL_WINDOW)
             sentence = norm[s0:s1]
             if a.not_sentence is not None and a.not_sentence.search(sentence):
                 continue
