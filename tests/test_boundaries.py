@@ -189,6 +189,9 @@ _DYNAMIC_SQL_REVIEWED = {
     ("export.py", "sql"),
     ("schema.py", "statement"),
     ("schema.py", "f'PRAGMA user_version = {version + 1}'"),
+    # migration 3: view names come from a fixed IN (...) list, view SQL from sqlite_master itself
+    ("schema.py", "f'DROP VIEW {name}'"),
+    ("schema.py", "sql"),
     ("store.py", "f'SELECT COUNT(*) FROM {t}'"),
 }
 
