@@ -125,7 +125,8 @@ def _title_in_long_line(line: str) -> str | None:
     whitespace-free run that holds a year and ends in a report word."""
     tokens = line.split()
     for i, tok in enumerate(tokens):
-        m = re.search(r"[^，。；：:]*?(?:年度报告|年报)", tok)
+        # a title is short: a bounded run keeps this linear on a megabyte line without spaces
+        m = re.search(r"[^，。；：:]{0,80}?(?:年度报告|年报)", tok[:2000])
         if m and _YEAR.search(m.group(0)):
             t = m.group(0)
             if (

@@ -195,8 +195,14 @@ def _score(node: LexborNode) -> int:
     return _chars(node) - links
 
 
+# A real page has a handful of body-like containers; a page repeated a thousand times (found by
+# fuzzing) would make scoring and the inner-container search quadratic.
+_MAX_BODY_CANDIDATES = 60
+
+
 def _find_body(root: LexborNode) -> LexborNode:
-    candidates = [(n, _score(n)) for n in root.css(_CANDIDATE_TAGS) if _looks_like_body(n)]
+    likely = [n for n in root.css(_CANDIDATE_TAGS) if _looks_like_body(n)][:_MAX_BODY_CANDIDATES]
+    candidates = [(n, _score(n)) for n in likely]
     candidates = [(n, s) for n, s in candidates if s >= _MIN_BODY_CHARS]
     if candidates:
         best, best_score = max(candidates, key=lambda c: c[1])
