@@ -59,3 +59,13 @@ def test_corpus_pdf_speed_and_layout() -> None:
     # vertical labels and wrapped labels do not separate a row from its numbers
     assert "8.属于行政查询事项 105 0 0 0 0 0 105" in doc.text
     assert "尚未审结 37 件" in doc.text or "尚未审结37件" in doc.text.replace(" ", "")
+
+
+def test_pdf_spliced_from_repeated_pieces_is_refused_quickly() -> None:
+    from report_harvester.errors import ParseError
+
+    data = (ROOT / "fixtures" / "documents" / "pdf_template2021.pdf").read_bytes()
+    cut = len(data) // 2
+    spliced = data[:cut] + data[100:cut] * 400 + data[cut:]
+    with pytest.raises(ParseError, match="defined over and over"):
+        parse_pdf(spliced, "spliced.pdf")

@@ -73,7 +73,23 @@ class _Band:
     pieces: list[str] = field(default_factory=list)
 
 
+_OBJ = re.compile(rb"(?<![0-9])(\d{1,7})\s+\d{1,5}\s+obj\b")
+
+
+def _repeated_objects(data: bytes) -> bool:
+    """Thousands of definitions of the same few objects: a file spliced from repeated pieces,
+    which PDFium would spend a long time repairing (found by fuzzing). Real files, even with many
+    incremental updates, define each object a few times at most."""
+    numbers = _OBJ.findall(data)
+    return len(numbers) > 2000 and len(set(numbers)) * 5 < len(numbers)
+
+
 def parse_pdf(data: bytes, name: str = "") -> ParsedDocument:
+    if _repeated_objects(data):
+        raise ParseError(
+            "not a readable PDF: the same objects are defined over and over (damaged file)",
+            source=name or None,
+        )
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
