@@ -50,7 +50,3 @@ def extract_all(doc: ParsedDocument, ident: Identity) -> Extraction:
     taken = {(f.metric, f.dimension) for f in table_figs}
     merged = table_figs + [f for f in p_figs if (f.metric, f.dimension) not in taken]
     return Extraction(figures=merged, all_figures=table_figs + p_figs, era=era, notes=notes)
-
-
-def extract_figures(doc: ParsedDocument, ident: Identity) -> list[Figure]:
-    return extract_all(doc, ident).figures

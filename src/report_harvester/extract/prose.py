@@ -78,7 +78,6 @@ class _Quantity:
     unit: str
     approx: bool
     percent: bool
-    chinese: bool
 
 
 @dataclass
@@ -86,8 +85,6 @@ class _Context:
     label: str
     tail: str
     sentence: str
-    sentence_index: int
-    starts_with_qizhong: bool
     section: str
     around: str
     rest: str
@@ -113,7 +110,7 @@ def _quantities(norm: str) -> Iterable[_Quantity]:
                 n = parse_number(raw)
             except ValueError:
                 continue
-            yield _Quantity(start, m.end(), n.value, "%", False, True, True)
+            yield _Quantity(start, m.end(), n.value, "%", False, True)
             continue
         num = m.group("num")
         # an Arabic number glued to a preceding digit-like code (e.g. A12件) is not a count
@@ -141,7 +138,6 @@ def _quantities(norm: str) -> Iterable[_Quantity]:
             unit=unit,
             approx=approx,
             percent=unit == "%",
-            chinese=not num[0].isdigit(),
         )
 
 
@@ -518,8 +514,6 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
             label=label,
             tail=_tail(norm, q, s1),
             sentence=sentence,
-            sentence_index=s_idx,
-            starts_with_qizhong=starts_qz,
             section=section,
             around=" ".join((section, norm[sentences[s_idx - 1][0] : s0] if s_idx else "", sentence)),
             rest=norm[q.end : s1],
