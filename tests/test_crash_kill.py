@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -122,11 +123,18 @@ def _kill_loop(
     seed: int,
     killer: Killer | None,
     max_delay: float,
+    reference: Path,
 ) -> dict[str, Any]:
-    """Start, kill at a chosen point, check, restart; `kills` times, then run to completion."""
+    """Start, kill at a chosen point, check, restart; `kills` times, then run to completion.
+
+    A run that finishes before its kill point must have stored what the fault-free run stored; then
+    the database and archive are removed, so that later kill points land on real work again instead
+    of on a quick incremental re-run (on a fast machine nearly every kill would otherwise miss).
+    """
     rng = random.Random(seed)
     done = 0
     attempts = 0
+    completed = 0
     while True:
         attempts += 1
         assert attempts < kills * 4 + 10, "the process never finished"
@@ -164,7 +172,24 @@ def _kill_loop(
             assert proc.returncode in (0, 2, 3), err[-2000:]
             assert "Traceback" not in err, err[-2000:]
         _check_after_kill(db, data, ref_counts)
-    return {"kills": done, "starts": attempts}
+        if proc.returncode != -signal.SIGKILL:
+            completed += 1
+            _assert_same_content(db, reference, f"a run that completed after {done} kills")
+            _start_over(db, data)
+    return {"kills": done, "starts": attempts, "completed_early": completed}
+
+
+def _assert_same_content(db: Path, reference: Path, what: str) -> None:
+    got, want = content(db), content(reference)
+    for table in want:
+        assert got[table] == want[table], f"{table} differs from the fault-free run: {what}"
+
+
+def _start_over(db: Path, data: Path | None) -> None:
+    for p in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        p.unlink(missing_ok=True)
+    if data is not None:
+        shutil.rmtree(data, ignore_errors=True)
 
 
 def test_harvest_survives_sigkill_at_many_points(
@@ -177,13 +202,13 @@ def test_harvest_survives_sigkill_at_many_points(
     cmd = [sys.executable, "-m", "report_harvester", "harvest", "--sources-dir", str(src)]
     cmd += ["--db", str(db), "--data-dir", str(data), "--delay", "0"]
     before = killer.killed
-    stats = _kill_loop(cmd, tmp_path, db, data, _figure_counts(reference), HARVEST_KILLS, 11, killer, 2.5)
+    stats = _kill_loop(
+        cmd, tmp_path, db, data, _figure_counts(reference), HARVEST_KILLS, 11, killer, 2.5, reference
+    )
     assert killer.killed - before >= 1
     assert stats["kills"] >= HARVEST_KILLS
     assert integrity(db) == "ok"
-    got, want = content(db), content(reference)
-    for table in want:
-        assert got[table] == want[table], f"{table} differs from the fault-free run after {stats} kills"
+    _assert_same_content(db, reference, f"the last restart, after {stats}")
 
 
 def test_ingest_survives_sigkill_at_many_points(tmp_path: Path) -> None:
@@ -196,10 +221,8 @@ def test_ingest_survives_sigkill_at_many_points(tmp_path: Path) -> None:
     assert done.returncode == 2, done.stderr  # three fixtures are corrupt on purpose
     db = tmp_path / "i.db"
     stats = _kill_loop(
-        [*base, str(db)], tmp_path, db, None, _figure_counts(ref), INGEST_KILLS, 5, None, elapsed
+        [*base, str(db)], tmp_path, db, None, _figure_counts(ref), INGEST_KILLS, 5, None, elapsed, ref
     )
     assert stats["kills"] >= INGEST_KILLS
     assert integrity(db) == "ok"
-    got, want = content(db), content(ref)
-    for table in want:
-        assert got[table] == want[table], f"{table} differs from an uninterrupted ingest"
+    _assert_same_content(db, ref, f"the last restart, after {stats}")
