@@ -117,9 +117,9 @@ def test_indicators(store: Store) -> None:
     assert compare.compare(store, ["复议纠错率"], regions=["510705"]).rows == []
 
 
-def test_formula_sql_rejects_calls() -> None:
+def test_formula_rejects_calls() -> None:
     with pytest.raises(SyntaxError):
-        compare.formula_sql("__import__('os')", {})
+        compare.formula_fn("__import__('os')")
 
 
 def test_money_is_compared_in_yuan(store: Store) -> None:

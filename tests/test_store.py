@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -52,11 +53,15 @@ def test_open_sets_wal_foreign_keys_and_version(tmp_path: Path) -> None:
             "documents",
             "reports",
             "document_figures",
-            "compare_values",
+            "compare_blocks",
+            "compare_gens",
+            "compare_stale",
             "findings",
             "runs",
         } <= set(s.db.table_names())
-        assert {"figures", "figures_long", "compare_long", "carry_over_check"} <= set(s.db.view_names())
+        assert {"figures", "figures_long", "compare_values", "compare_long", "carry_over_check"} <= set(
+            s.db.view_names()
+        )
     with Store.open(tmp_path / "a.db") as s:  # reopening migrates nothing and keeps the version
         assert s.schema_version == schema.LATEST
 
@@ -341,34 +346,50 @@ def test_figures_view_reads_escaped_text(store: Store) -> None:
     assert rows == [('a "b" \\ c\td', "其他", 0, None, None), ("ok", None, 1, "行", "列")]
 
 
-def test_schema_2_database_is_migrated(tmp_path: Path) -> None:
-    path = tmp_path / "v2.db"
-    with Store.open(path) as s:
-        s.ingest(make("A人民政府", "510705", 2018, {"requests.received": 26}), doc("a"))
-        before = s.conn.execute("SELECT * FROM compare_values").fetchall()
+def _as_schema(path: Path, version: int, values: list[tuple[Any, ...]]) -> None:
+    """Turn a database written by this version back into schema 2 or 3: compare_values as a table."""
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("BEGIN")
-    # rebuild compare_values as schema 2 had it, with foreign keys
-    conn.execute("DROP VIEW compare_long")
-    conn.execute("DROP VIEW carry_over_check")
-    conn.execute("DROP TABLE compare_values")
-    for statement in schema._split(schema._V2):
-        if any(
-            n in statement for n in ("TABLE compare_values", "VIEW compare_long", "VIEW carry_over_check")
-        ):
+    for view in ("compare_long", "carry_over_check", "compare_values"):
+        conn.execute(f"DROP VIEW {view}")
+    for table in ("compare_blocks", "compare_gens", "compare_stale"):
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("DROP INDEX reports_compare_gen")
+    conn.execute("ALTER TABLE reports DROP COLUMN compare_gen")
+    # schema 2's compare_values has foreign keys, schema 3's has none
+    table = schema._V2 if version == 2 else schema._V3_TABLE
+    for statement in schema._split(table):
+        if "TABLE compare_values" in statement:
             conn.execute(statement)
-    conn.executemany("INSERT INTO compare_values VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", before)
-    conn.execute("PRAGMA user_version = 2")
+    for statement in schema._split(schema._V2):
+        if "VIEW compare_long" in statement or "VIEW carry_over_check" in statement:
+            conn.execute(statement)
+    conn.executemany("INSERT INTO compare_values VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
+    conn.execute(f"PRAGMA user_version = {version}")
     conn.execute("COMMIT")
-    assert conn.execute("PRAGMA foreign_key_list(compare_values)").fetchall()
+    conn.close()
+
+
+@pytest.mark.parametrize("version", [2, 3])
+def test_schema_2_and_3_databases_are_migrated(tmp_path: Path, version: int) -> None:
+    path = tmp_path / f"v{version}.db"
+    with Store.open(path) as s:
+        s.ingest(make("A人民政府", "510705", 2018, {"requests.received": 26, "staff.total": 3}), doc("a"))
+        before = s.conn.execute("SELECT * FROM compare_values ORDER BY metric_id").fetchall()
+    assert len(before) == 2
+    _as_schema(path, version, before)
+    conn = sqlite3.connect(path)
+    assert ("compare_values", "table") in conn.execute("SELECT name, type FROM sqlite_master").fetchall()
+    assert bool(conn.execute("PRAGMA foreign_key_list(compare_values)").fetchall()) == (version == 2)
     conn.close()
     with Store.open(path) as s:
-        assert s.schema_version == schema.LATEST == 3
-        assert s.conn.execute("PRAGMA foreign_key_list(compare_values)").fetchall() == []
-        assert s.conn.execute("SELECT * FROM compare_values").fetchall() == before
-        assert s.conn.execute("SELECT metric, value FROM compare_long").fetchall() == [
-            ("requests.received", 26.0)
+        assert s.schema_version == schema.LATEST == 4
+        assert "compare_values" in s.db.view_names()
+        assert s.conn.execute("SELECT * FROM compare_values ORDER BY metric_id").fetchall() == before
+        assert s.conn.execute("SELECT metric, value FROM compare_long ORDER BY metric").fetchall() == [
+            ("requests.received", 26.0),
+            ("staff.total", 3.0),
         ]
         assert "carry_over_check" in s.db.view_names()
         s.ingest(make("A人民政府", "510705", 2019, {"requests.received": 27}), doc("b"))
-        assert s.conn.execute("SELECT COUNT(*) FROM compare_values").fetchone()[0] == 2
+        assert s.conn.execute("SELECT COUNT(*) FROM compare_values").fetchone()[0] == 3

@@ -4,8 +4,9 @@
 
 Only each report's preferred figure counts (the earliest document's, see store.py), so a report
 published as an HTML page and as a PDF is counted once. Named indicators (patterns/indicators.toml)
-are computed in SQL from those figures. Both read compare_values (schema.py), which holds exactly those
-preferred figures keyed by metric, level, body and year, so a comparison never touches the rest.
+are computed from those figures by their formulas. Both read the comparison blocks (schema.py, schema
+4), which hold exactly those preferred figures grouped by metric, dimension and level, so a comparison
+reads a few hundred rows per metric and never touches the rest.
 """
 
 from __future__ import annotations
@@ -14,10 +15,13 @@ import ast
 import csv
 import io
 import json
+import operator
 import re
 import unicodedata
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 from typing import IO, Any
 
@@ -26,10 +30,11 @@ from .errors import HarvesterError, PatternError, StoreError
 from .store import Store
 from .store.bodies import resolve_region_token
 from .store.schema import level_rank
+from .store.store import MONEY_FACTORS, PLACE
 
 LEVELS = ("government", "department", "township")
 _NO_BODY: tuple[str | None, str, str, list[str]] = ("", "", "", [])
-MONEY_UNITS = {"元": 1.0, "万元": 10000.0}
+MONEY_UNITS = MONEY_FACTORS
 
 
 class QueryError(StoreError):
@@ -69,7 +74,7 @@ def indicators() -> dict[str, Indicator]:
                 description=str(spec.get("description", "")),
                 zero_if_missing=tuple(spec.get("zero_if_missing", [])),
             )
-            formula_sql(ind.formula, {m: f"m{i}" for i, m in enumerate(ind.metrics)}, ind.zero_if_missing)
+            formula_fn(ind.formula, ind.zero_if_missing)
         except (KeyError, TypeError, SyntaxError) as exc:
             raise PatternError(f"indicator {key}: {exc}", source="patterns/indicators.toml") from exc
         out[key] = ind
@@ -111,29 +116,53 @@ def _formula_metrics(formula: str) -> list[str]:
     return found
 
 
-def formula_sql(formula: str, columns: dict[str, str], zero_if_missing: tuple[str, ...] = ()) -> str:
-    """Translate an indicator formula into a SQL expression over the given column names."""
-    ops = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*"}
+Value = float | None
+Place = int  # store.place(body_id, year)
+Columns = Mapping[str, Mapping[Place, float]]
+Formula = Callable[[Columns, list[Place]], list[float]]
+_NAN = float("nan")
 
-    def sql(n: ast.expr) -> str:
+
+def formula_fn(formula: str, zero_if_missing: tuple[str, ...] = ()) -> Formula:
+    """Compile an indicator formula into fn(values by metric key, places) -> one result per place.
+
+    SQL's rules for missing values: a missing metric makes the result missing (unless it is listed
+    in zero_if_missing), and so does a division by zero. Missing is NaN while computing (it carries
+    through + - * / on its own, so every operation is one C-level map over all places) and None in
+    the result. Only + - * / unary minus, numbers and metric keys are accepted; anything else is a
+    SyntaxError.
+    """
+
+    def build(n: ast.expr) -> Formula:
         if isinstance(n, ast.Name | ast.Attribute):
             key = _dotted(n)
-            col = columns[key]
-            return f"COALESCE({col}, 0)" if key in zero_if_missing else col
+            default = 0.0 if key in zero_if_missing else _NAN
+            return lambda v, places: list(map(v[key].get, places, repeat(default)))
         if isinstance(n, ast.Constant) and isinstance(n.value, int | float) and not isinstance(n.value, bool):
-            return repr(float(n.value))
+            number = float(n.value)
+            return lambda v, places: [number] * len(places)
         if isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub):
-            return f"(-{sql(n.operand)})"
-        if isinstance(n, ast.BinOp):
-            if isinstance(n.op, ast.Div):
-                # real division, and NULL rather than an error when the denominator is 0
-                return f"({sql(n.left)} * 1.0 / NULLIF({sql(n.right)}, 0))"
-            op = ops.get(type(n.op))
-            if op:
-                return f"({sql(n.left)} {op} {sql(n.right)})"
+            inner = build(n.operand)
+            return lambda v, places: list(map(operator.neg, inner(v, places)))
+        if isinstance(n, ast.BinOp) and type(n.op) in _OPERATORS:
+            op, left, right = _OPERATORS[type(n.op)], build(n.left), build(n.right)
+            if op is operator.truediv:
+                # x / 0 is missing, as NULLIF(den, 0) makes it in SQL (NaN is truthy and stays NaN)
+                return lambda v, places: list(
+                    map(op, left(v, places), [d if d else _NAN for d in right(v, places)])
+                )
+            return lambda v, places: list(map(op, left(v, places), right(v, places)))
         raise SyntaxError(f"unsupported in a formula: {ast.unparse(n)}")
 
-    return sql(ast.parse(formula, mode="eval").body)
+    return build(ast.parse(formula, mode="eval").body)
+
+
+_OPERATORS: dict[type[ast.operator], Callable[[float, float], float]] = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: operator.truediv,
+}
 
 
 # -- what to compare --------------------------------------------------------------------------
@@ -282,44 +311,45 @@ def _clean(v: float | None) -> float | int | None:
     return int(v) if float(v).is_integer() else v
 
 
-def _measure_sql(measure: Measure, ids: dict[str, int], money: set[str]) -> tuple[str, list[Any]]:
-    """SELECT body_id, year, value for one measure over compare_values, and its parameters.
-
-    A plain metric reads one index range. An indicator reads its metrics' ranges in one grouped
-    pass, a column per metric (CASE pivot), and evaluates its formula over those columns.
-    """
-
-    def value(key: str) -> str:
-        # money is compared in 元 whatever unit the report printed (metrics.md unit rule)
-        if key in money:
-            return "(p.value * CASE p.unit WHEN '万元' THEN 10000.0 ELSE 1.0 END)"
-        return "p.value"
-
+def _measure_values(
+    store: Store,
+    measure: Measure,
+    ids: dict[str, int],
+    money: set[str],
+    level: int | None,
+    years: tuple[int, int] | None,
+    bodies: set[int] | None,
+) -> dict[Place, Value]:
+    """A plain metric's values, or an indicator's formula over its metrics' values, by place."""
     dim = measure.dimension or ""
+    per_metric = {
+        key: store.compare_values(ids[key], dim, level, years, bodies, key in money)
+        for key in measure.metrics
+    }
     if measure.indicator is None:
-        key = measure.metrics[0]
-        return (
-            f"SELECT p.body_id, p.year, {value(key)} FROM compare_values p {{join}}"
-            " WHERE p.metric_id = ? AND p.dimension = ? {where}",
-            [ids[key], dim],
-        )
-    params: list[Any] = []
-    cols: dict[str, str] = {}
-    pivots = []
-    for i, key in enumerate(measure.metrics):
-        cols[key] = f"m{i}"
-        pivots.append(f"MAX(CASE WHEN p.metric_id = ? THEN {value(key)} END) AS m{i}")
-        params.append(ids[key])
-    expr = formula_sql(measure.indicator.formula, cols, measure.indicator.zero_if_missing)
-    marks = ",".join("?" * len(measure.metrics))
-    params.extend(ids[k] for k in measure.metrics)
-    params.append(dim)
-    return (
-        f"SELECT body_id, year, {expr} FROM (SELECT p.body_id AS body_id, p.year AS year, {', '.join(pivots)}"
-        f" FROM compare_values p {{join}} WHERE p.metric_id IN ({marks}) AND p.dimension = ? {{where}}"
-        " GROUP BY p.body_id, p.year)",
-        params,
-    )
+        return dict(per_metric[measure.metrics[0]])
+    fn = formula_fn(measure.indicator.formula, measure.indicator.zero_if_missing)
+    places = list(set().union(*per_metric.values()))
+    return {
+        place: (None if value != value else value)
+        for place, value in zip(places, fn(per_metric, places), strict=True)
+    }
+
+
+def _region_bodies(store: Store, prefixes: list[str]) -> set[int] | None:
+    """Ids of the bodies in the regions (None: no region filter)."""
+    if not prefixes:
+        return None
+    out: set[int] = set()
+    for p in prefixes:
+        if len(p) == 6:
+            rows = store.conn.execute("SELECT id FROM bodies WHERE region_code = ?", (p,))
+        else:
+            rows = store.conn.execute(
+                "SELECT id FROM bodies WHERE region_code >= ? AND region_code < ?", (p, _prefix_end(p))
+            )
+        out.update(int(r[0]) for r in rows)
+    return out
 
 
 def compare(
@@ -338,29 +368,8 @@ def compare(
     store.refresh_compare()  # reports of a deferred bulk load, if any
     ids = store.metric_ids()
     money = {str(k) for k, u in store.conn.execute("SELECT key, unit FROM metrics") if u in MONEY_UNITS}
-    prefixes = region_prefixes(store, regions)
-
-    where: list[str] = []
-    wparams: list[Any] = []
-    if level != "all":
-        where.append("p.level = ?")
-        wparams.append(level_rank(level))
-    if years:
-        where.append("p.year BETWEEN ? AND ?")
-        wparams.extend(years)
-    join = ""
-    if prefixes:
-        join = "JOIN bodies b ON b.id = p.body_id"
-        ors = []
-        for p in prefixes:
-            if len(p) == 6:
-                ors.append("b.region_code = ?")
-                wparams.append(p)
-            else:
-                ors.append("(b.region_code >= ? AND b.region_code < ?)")
-                wparams.extend([p, _prefix_end(p)])
-        where.append("(" + " OR ".join(ors) + ")")
-    where_sql = "".join(f" AND {w}" for w in where)
+    allowed = _region_bodies(store, region_prefixes(store, regions))
+    rank = None if level == "all" else level_rank(level)
 
     rows: dict[tuple[int, int], Row] = {}
     seen_years: set[int] = set()
@@ -369,18 +378,20 @@ def compare(
         missing = [k for k in measure.metrics if k not in ids]
         if missing:
             continue  # a key no report has yet: every value is empty
-        sql, mparams = _measure_sql(measure, ids, money)
-        sql = sql.format(join=join, where=where_sql)
-        label, unit = measure.label, measure.unit
-        for body_id, year, value in store.conn.execute(sql, [*mparams, *wparams]):
-            if value is None:
-                continue
-            row = rows.get((mi, body_id))
-            if row is None:
-                row = rows[(mi, body_id)] = Row(body_id, None, "", "", [], label, unit)
-                bodies[body_id] = _NO_BODY
-            row.values[year] = float(value)
-            seen_years.add(year)
+        by_body: dict[int, dict[int, float | None]] = {}
+        for where, value in _measure_values(store, measure, ids, money, rank, years, allowed).items():
+            if value is not None:
+                body_id, year = divmod(where, PLACE)
+                per_year = by_body.get(body_id)
+                if per_year is None:
+                    by_body[body_id] = {year: value}
+                else:
+                    per_year[year] = value
+        for body_id, per_year in by_body.items():
+            rows[(mi, body_id)] = Row(body_id, None, "", "", [], measure.label, measure.unit, per_year)
+            bodies[body_id] = _NO_BODY
+            if not years:
+                seen_years.update(per_year)
 
     _fill_bodies(store, bodies)
     for row in rows.values():
@@ -407,7 +418,7 @@ def _fill_bodies(store: Store, bodies: dict[int, tuple[str | None, str, str, lis
         for bid, code, name, level, former in store.conn.execute(
             f"SELECT id, region_code, name, level, former_names FROM bodies WHERE id IN ({marks})", chunk
         ):
-            bodies[int(bid)] = (code, str(name), str(level), list(json.loads(former)))
+            bodies[int(bid)] = (code, str(name), str(level), json.loads(former) if former != "[]" else [])
 
 
 # -- output -----------------------------------------------------------------------------------

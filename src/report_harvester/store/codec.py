@@ -41,7 +41,13 @@ def str_array(items: list[Any]) -> str:
         body = '","'.join(items)
     except TypeError:  # a None or a non-string among them
         return dumps(items)
-    if body.count('"') == 2 * (len(items) - 1) and _NEEDS_ESCAPE.search(body) is None:
+    if (
+        body.count('"') == 2 * (len(items) - 1)
+        and "\\" not in body
+        # printable text has no control characters; isprintable is the faster test, but false for
+        # some harmless characters (U+3000), which the regex then clears
+        and (body.isprintable() or _NEEDS_ESCAPE.search(body) is None)
+    ):
         return '["' + body + '"]'
     return dumps(items)
 
@@ -51,13 +57,21 @@ def pair_array(pairs: list[Any], n: int, strings: bool) -> str | None:
     nones = pairs.count(None)
     if nones == n:
         return None
+    if nones == 0 and not strings:
+        # the C encoder writes [[a0,b0],[a1,b1]]; joining the inner arrays gives [a0,b0,a1,b1]
+        try:
+            flat_text = _json(pairs)[1:-1].replace("],[", ",")
+        except (TypeError, ValueError):
+            flat_text = ""
+        if flat_text.count(",") == 2 * n - 1 and flat_text.count("[") == 1 and '"' not in flat_text:
+            return flat_text
     if nones == 0:
         flat = list(chain.from_iterable(pairs))
         if len(flat) == 2 * n:
             if strings:
                 return str_array(flat)
             if set(map(type, flat)) <= {int}:
-                return "[" + ",".join(map(str, flat)) + "]"
+                return repr(flat).replace(" ", "")
     out: list[Any] = []
     for p in pairs:
         out.extend((None, None) if p is None else (p[0], p[1]))
@@ -68,6 +82,7 @@ def pair_array(pairs: list[Any], n: int, strings: bool) -> str | None:
 class Encoded:
     n: int
     keys: list[str]
+    key_text: str
     dims: list[str | None]
     values: list[float]
     units: list[str]
@@ -91,9 +106,10 @@ def encode(report: Report) -> Encoded:
     values = [f.value for f in figs]
     if set(map(type, values)) - {float}:
         values = [float(v) for v in values]
-    value_text = "[" + ",".join(map(repr, values)) + "]"
-    if "n" in value_text:  # nan or inf
-        raise StoreError(f"cannot store a figure: value {value_text} is not a finite number")
+    try:
+        value_text = _json(values)  # the C encoder: repr() of each float, comma-separated
+    except ValueError:
+        raise StoreError(f"cannot store a figure: a value in {values} is not a finite number") from None
     units = [f.unit for f in figs]
     dims = [f.dimension for f in figs]
     approx = [f.approx for f in figs]
@@ -129,9 +145,10 @@ def encode(report: Report) -> Encoded:
         raw = repr(head).encode()
     h = hashlib.sha256(raw)
     # metric keys, not the database's metric ids: equal extractions hash equal in every database
+    key_text = "\x1f".join(keys)
     body = "\x1e".join(
         [
-            "\x1f".join(keys),
+            key_text,
             value_text,
             unit_text,
             dim_text or "~",
@@ -146,6 +163,7 @@ def encode(report: Report) -> Encoded:
     return Encoded(
         n,
         keys,
+        key_text,
         dims,
         values,
         units,

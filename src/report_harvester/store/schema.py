@@ -361,7 +361,8 @@ CREATE TABLE compare_values (
 """
 
 
-def _v3(conn: sqlite3.Connection) -> None:
+def _with_views_rebuilt(conn: sqlite3.Connection, change: Callable[[], None]) -> None:
+    """Run a change to compare_values with the views that read it dropped, then recreate them."""
     views = {
         name: sql
         for name, sql in conn.execute(
@@ -370,16 +371,89 @@ def _v3(conn: sqlite3.Connection) -> None:
     }
     for name in views:
         conn.execute(f"DROP VIEW {name}")
-    conn.execute("ALTER TABLE compare_values RENAME TO compare_values_v2")
-    for statement in _split(_V3_TABLE):
-        conn.execute(statement)
-    conn.execute("INSERT INTO compare_values SELECT * FROM compare_values_v2 ORDER BY 1, 2, 3, 4, 5")
-    conn.execute("DROP TABLE compare_values_v2")
+    change()
     for sql in views.values():
         conn.execute(sql)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
+def _v3(conn: sqlite3.Connection) -> None:
+    def change() -> None:
+        conn.execute("ALTER TABLE compare_values RENAME TO compare_values_v2")
+        for statement in _split(_V3_TABLE):
+            conn.execute(statement)
+        conn.execute("INSERT INTO compare_values SELECT * FROM compare_values_v2 ORDER BY 1, 2, 3, 4, 5")
+        conn.execute("DROP TABLE compare_values_v2")
+
+    _with_views_rebuilt(conn, change)
+
+
+# Schema 4: the comparison values packed into blocks. One row per value (schema 2 and 3) meant ~200
+# B-tree inserts per report, which capped ingest near 700 reports/s however the rest was tuned. A
+# block holds the values of one (metric, dimension, level, unit) written by one flush of the Store (a
+# generation, "gen"): a JSON array of [body_id, year, document_id, seq, value] entries. A bulk
+# load writes a few hundred blocks per 500 reports; `compare` reads a metric's blocks and unpacks
+# them in Python. Entries are never edited in place: a report whose figures change is recorded in
+# compare_stale under its old generation (reports.compare_gen) and its new entries go to a new one;
+# the Store compacts generations with many stale entries and merges small generations (store.py).
+# compare_values survives as a view with the old columns, so compare_long, carry_over_check and
+# queries written for schema 3 still run.
+_V4 = """
+CREATE TABLE compare_blocks (
+    id INTEGER PRIMARY KEY,
+    metric_id INTEGER NOT NULL,
+    dimension TEXT NOT NULL,     -- '' is no dimension
+    level INTEGER NOT NULL,      -- 0 government, 1 department, 2 township, 3 unknown
+    unit TEXT NOT NULL,
+    gen INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    entries TEXT NOT NULL        -- [[body_id, year, document_id, seq, value], ...]
+);
+CREATE INDEX compare_blocks_key ON compare_blocks(metric_id, dimension, level, gen);
+CREATE INDEX compare_blocks_gen ON compare_blocks(gen);
+
+-- One row per generation: how many reports it holds (small ones are merged).
+CREATE TABLE compare_gens (
+    gen INTEGER PRIMARY KEY,
+    reports INTEGER NOT NULL
+);
+
+-- Entries of generation `gen` for this body and year no longer count.
+CREATE TABLE compare_stale (
+    gen INTEGER NOT NULL,
+    body_id INTEGER NOT NULL,
+    year INTEGER NOT NULL,
+    PRIMARY KEY (gen, body_id, year)
+) WITHOUT ROWID;
+
+ALTER TABLE reports ADD COLUMN compare_gen INTEGER;
+CREATE INDEX reports_compare_gen ON reports(compare_gen);
+
+CREATE VIEW compare_values AS
+SELECT c.metric_id AS metric_id, c.dimension AS dimension, c.level AS level,
+       e.value ->> 0 AS body_id, e.value ->> 1 AS year, e.value ->> 4 AS value, c.unit AS unit,
+       e.value ->> 2 AS document_id, e.value ->> 3 AS seq
+FROM compare_blocks c, json_each(c.entries) e
+WHERE NOT EXISTS (
+    SELECT 1 FROM compare_stale s WHERE s.gen = c.gen AND s.body_id = e.value ->> 0 AND s.year = e.value ->> 1
+);
+"""
+
+
+def _v4(conn: sqlite3.Connection) -> None:
+    """Replace the compare_values table by blocks; Store.open writes them for every report."""
+
+    def change() -> None:
+        conn.execute("DROP TABLE compare_values")
+        for statement in _split(_V4):
+            conn.execute(statement)
+
+    _with_views_rebuilt(conn, change)
+    conn.execute(
+        "INSERT OR IGNORE INTO compare_pending(report_id) SELECT id FROM reports WHERE year IS NOT NULL"
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4]
 LATEST = len(MIGRATIONS)
 
 
