@@ -121,11 +121,12 @@ def encode(report: Report) -> Encoded:
     span_text = pair_array([f.span for f in figs], n, strings=False)
     cell_text = pair_array([f.cell for f in figs], n, strings=True)
 
-    pairs = list(zip(keys, dims, strict=True))
+    # (key, dimension) pairs; the keys alone when no figure has a dimension
+    pairs: list[Any] = list(zip(keys, dims, strict=True)) if dim_text is not None else keys
     if len(set(pairs)) == n:
         preferred = "1" * n
     else:
-        seen: set[tuple[str, str | None]] = set()
+        seen: set[Any] = set()
         flags = []
         for p in pairs:
             flags.append("0" if p in seen else "1")

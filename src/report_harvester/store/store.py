@@ -39,6 +39,33 @@ _DOC_FIGURES_INSERT = (
     " evidence, span, method, cell) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _BLOCK_INSERT = "INSERT INTO compare_blocks(metric_id, dimension, level, unit, gen, n, entries) VALUES (?, ?, ?, ?, ?, ?, ?)"
+_BLOCKS_OF_METRIC = (
+    "SELECT gen, unit, entries FROM compare_blocks WHERE metric_id = ? AND dimension = ? ORDER BY gen"
+)
+_BLOCKS_OF_METRIC_LEVEL = (
+    "SELECT gen, unit, entries FROM compare_blocks WHERE metric_id = ? AND dimension = ? AND level = ?"
+    " ORDER BY level, gen"
+)
+_BLOCKS_OF_GEN = (
+    "SELECT metric_id, dimension, level, unit, entries FROM compare_blocks WHERE gen = ? ORDER BY id"
+)
+_STALE_OF_GEN = "SELECT body_id, year FROM compare_stale WHERE gen = ?"
+_DELETE_BLOCKS_OF_GEN = "DELETE FROM compare_blocks WHERE gen = ?"
+_DELETE_GEN = "DELETE FROM compare_gens WHERE gen = ?"
+_DELETE_STALE_OF_GEN = "DELETE FROM compare_stale WHERE gen = ?"
+_PENDING_BATCH = "SELECT report_id FROM compare_pending ORDER BY report_id LIMIT 2000"
+_PENDING_STALE = (
+    "INSERT OR IGNORE INTO compare_stale(gen, body_id, year) SELECT compare_gen, body_id, year FROM reports"
+    " WHERE id IN (SELECT report_id FROM compare_pending ORDER BY report_id LIMIT 2000)"
+    " AND compare_gen IS NOT NULL AND year IS NOT NULL"
+)
+_PENDING_FIGURES = (
+    "SELECT r.id, r.body_id, b.level, r.year, df.document_id, df.metric, df.value, df.unit, df.dimension,"
+    " df.preferred FROM reports r JOIN bodies b ON b.id = r.body_id JOIN documents d ON d.report_id = r.id"
+    " JOIN document_figures df ON df.document_id = d.id"
+    " WHERE r.id IN (SELECT report_id FROM compare_pending ORDER BY report_id LIMIT 2000)"
+    " AND r.year IS NOT NULL ORDER BY r.id, d.id"
+)
 # comparison entries buffered before a flush writes them as one generation
 _FLUSH_ENTRIES = 400_000
 # Generations below BIG_GEN reports are merged, LSM-style, when MERGE_FAN of one size tier (4**k up
@@ -679,22 +706,13 @@ class Store:
     def refresh_compare(self) -> int:
         """Write the comparison entries of every report listed in compare_pending; returns how many."""
         done = 0
-        batch = "SELECT report_id FROM compare_pending ORDER BY report_id LIMIT 2000"
         while self.conn.execute("SELECT 1 FROM compare_pending LIMIT 1").fetchone():
             with self.transaction():
-                ids = [int(r[0]) for r in self.conn.execute(batch)]
+                ids = [int(r[0]) for r in self.conn.execute(_PENDING_BATCH)]
                 # a listed report that still has entries somewhere: those stop counting
-                self.conn.execute(
-                    "INSERT OR IGNORE INTO compare_stale(gen, body_id, year) SELECT compare_gen, body_id, year"
-                    f" FROM reports WHERE id IN ({batch}) AND compare_gen IS NOT NULL AND year IS NOT NULL"
-                )
+                self.conn.execute(_PENDING_STALE)
                 per_report: dict[int, tuple[int, int, int, list[Any]]] = {}
-                for report_id, body_id, level, year, *stored in self.conn.execute(
-                    "SELECT r.id, r.body_id, b.level, r.year, df.document_id, df.metric, df.value, df.unit,"
-                    " df.dimension, df.preferred FROM reports r JOIN bodies b ON b.id = r.body_id"
-                    " JOIN documents d ON d.report_id = r.id JOIN document_figures df ON df.document_id = d.id"
-                    f" WHERE r.id IN ({batch}) AND r.year IS NOT NULL ORDER BY r.id, d.id"
-                ):
+                for report_id, body_id, level, year, *stored in self.conn.execute(_PENDING_FIGURES):
                     s = codec.decode(*stored)
                     place = per_report.get(report_id)
                     if place is None:
@@ -718,9 +736,9 @@ class Store:
                     self.conn.executemany(
                         "UPDATE reports SET compare_gen = ? WHERE id = ?", [(gen, i) for i in per_report]
                     )
-                self.conn.execute(
-                    "UPDATE reports SET compare_gen = NULL WHERE id IN"
-                    f" ({','.join(str(i) for i in ids if i not in per_report) or 'NULL'})"
+                self.conn.executemany(
+                    "UPDATE reports SET compare_gen = NULL WHERE id = ?",
+                    [(i,) for i in ids if i not in per_report],
                 )
                 self._flush_compare()
                 self.conn.executemany("DELETE FROM compare_pending WHERE report_id = ?", [(i,) for i in ids])
@@ -754,42 +772,28 @@ class Store:
     def _rewrite_gens(self, gens: list[int], into: int) -> None:
         """Rewrite the blocks of `gens` as generation `into`, leaving out their stale entries."""
         conn = self.conn
-        marks = ",".join(str(g) for g in gens)
-        stale = {
-            (int(g), int(b), int(y))
-            for g, b, y in conn.execute(
-                f"SELECT gen, body_id, year FROM compare_stale WHERE gen IN ({marks})"
-            )
-        }
-        reports = int(
-            conn.execute(
-                f"SELECT COALESCE(SUM(reports), 0) FROM compare_gens WHERE gen IN ({marks})"
-            ).fetchone()[0]
-        )
         blocks: dict[tuple[int, str, int, str], list[Any]] = {}
-        for mid, dim, level, unit, gen, entries in conn.execute(
-            "SELECT metric_id, dimension, level, unit, gen, entries FROM compare_blocks"
-            f" WHERE gen IN ({marks}) ORDER BY gen, id"
-        ):
-            kept = (
-                [e for e in json.loads(entries) if (gen, e[0], e[1]) not in stale]
-                if stale
-                else json.loads(entries)
-            )
-            if kept:
-                blocks.setdefault((mid, dim, level, unit), []).extend(kept)
-        conn.execute(f"DELETE FROM compare_blocks WHERE gen IN ({marks})")
-        conn.execute(f"DELETE FROM compare_gens WHERE gen IN ({marks})")
-        conn.execute(f"DELETE FROM compare_stale WHERE gen IN ({marks})")
+        reports = 0
+        for gen in sorted(gens):
+            stale = {(int(b), int(y)) for b, y in conn.execute(_STALE_OF_GEN, (gen,))}
+            row = conn.execute("SELECT reports FROM compare_gens WHERE gen = ?", (gen,)).fetchone()
+            reports += max(0, int(row[0] if row else 0) - len(stale))
+            for mid, dim, level, unit, entries in conn.execute(_BLOCKS_OF_GEN, (gen,)):
+                rows = json.loads(entries)
+                kept = [e for e in rows if (e[0], e[1]) not in stale] if stale else rows
+                if kept:
+                    blocks.setdefault((mid, dim, level, unit), []).extend(kept)
+        conn.executemany(_DELETE_BLOCKS_OF_GEN, [(g,) for g in gens])
+        conn.executemany(_DELETE_GEN, [(g,) for g in gens])
+        conn.executemany(_DELETE_STALE_OF_GEN, [(g,) for g in gens])
         conn.executemany(
             _BLOCK_INSERT,
             [(*key, into, len(es), codec.dumps(es)) for key, es in sorted(blocks.items())],
         )
-        conn.execute(
-            "INSERT INTO compare_gens(gen, reports) VALUES (?, ?)", (into, max(0, reports - len(stale)))
+        conn.execute("INSERT INTO compare_gens(gen, reports) VALUES (?, ?)", (into, reports))
+        conn.executemany(
+            "UPDATE reports SET compare_gen = ? WHERE compare_gen = ?", [(into, g) for g in gens if g != into]
         )
-        if any(g != into for g in gens):
-            conn.execute(f"UPDATE reports SET compare_gen = ? WHERE compare_gen IN ({marks})", (into,))
 
     def compare_values(
         self,
@@ -810,14 +814,13 @@ class Store:
         stale: dict[int, set[int]] = {}
         for gen, body_id, year in self.conn.execute("SELECT gen, body_id, year FROM compare_stale"):
             stale.setdefault(int(gen), set()).add(place(int(body_id), int(year)))
-        sql = "SELECT gen, unit, entries FROM compare_blocks WHERE metric_id = ? AND dimension = ?"
-        params: list[Any] = [metric_id, dimension]
-        if level is not None:
-            sql += " AND level = ?"
-            params.append(level)
+        if level is None:
+            blocks = self.conn.execute(_BLOCKS_OF_METRIC, (metric_id, dimension))
+        else:
+            blocks = self.conn.execute(_BLOCKS_OF_METRIC_LEVEL, (metric_id, dimension, level))
         in_years = range(years[0], years[1] + 1).__contains__ if years else None
         out: dict[int, float] = {}
-        for gen, unit, entries in self.conn.execute(sql + " ORDER BY gen", params):
+        for gen, unit, entries in blocks:
             # Entries are arrays of five numbers: read them as one flat array (no list per entry,
             # which made parsing most of the cost) and take every fifth number.
             flat = json.loads(entries[1:-1].replace("],[", ",") or "[]")
