@@ -146,15 +146,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     with Store.open(path) as store:
         ingest_s = 0.0
+        ingest_cpu = 0.0  # this thread only: the checkpoint thread's copying is not in it
         done = 0
         batch: list[tuple[Report, DocumentInfo]] = []
         last_print = time.perf_counter()
 
         def flush() -> None:
-            nonlocal ingest_s, done
-            t0 = time.perf_counter()
+            nonlocal ingest_s, ingest_cpu, done
+            t0, c0 = time.perf_counter(), time.thread_time()
             store.ingest_many(batch, defer_compare=args.defer)
             ingest_s += time.perf_counter() - t0
+            ingest_cpu += time.thread_time() - c0
             done += len(batch)
             batch.clear()
 
@@ -171,6 +173,8 @@ def main(argv: list[str] | None = None) -> int:
         refreshed = store.refresh_compare()
         refresh_s = time.perf_counter() - t0
         # what is still only in the WAL is part of the ingest: copy it into the database file now
+        wal = path.with_name(path.name + "-wal")
+        wal_mb = wal.stat().st_size / 1e6 if wal.exists() else 0.0
         t0 = time.perf_counter()
         store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         checkpoint_s = time.perf_counter() - t0
@@ -184,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     total_s = ingest_s + refresh_s + checkpoint_s
     print(
         f"ingest (incl. comparison table): {done} reports in {total_s:.1f} s = {done / total_s:,.0f} reports/s "
-        f"({counts['figures'] / total_s:,.0f} figures/s; final WAL checkpoint {checkpoint_s:.1f} s included);"
+        f"({counts['figures'] / total_s:,.0f} figures/s; final WAL checkpoint of {wal_mb:,.0f} MB {checkpoint_s:.1f} s included);"
         f" ANALYZE {analyze_s:.1f} s"
     )
     if args.defer:
@@ -192,6 +196,10 @@ def main(argv: list[str] | None = None) -> int:
             f"  of which bulk ingest {ingest_s:.1f} s = {done / ingest_s:,.0f} reports/s (compare_values deferred),"
             f" refresh_compare() for {refreshed} reports {refresh_s:.1f} s"
         )
+    print(
+        f"  CPU time of the ingesting thread: {ingest_cpu:.1f} s ({done / ingest_cpu:,.0f} reports per CPU-second);"
+        " wall time above also holds waits for the disk and for other processes"
+    )
     print(f"rows: {counts}")
     print(f"database: {size / 1e6:,.0f} MB ({size / max(counts['figures'], 1):.0f} bytes per figure)")
 

@@ -357,12 +357,19 @@ class Store:
         compare_pending and written by refresh_compare() (which compare and checks call first).
         """
         rid = run_id if run_id is not None else self._current_run
-        if self._checkpointer is None and self.path != ":memory:":
-            # Bulk loads hand WAL checkpoints to a thread of their own: it copies pages into the
-            # database file on the second core while this one encodes the next reports, instead
-            # of every few commits stalling on that copy and its fsync.
-            self._checkpointer = _Checkpointer(self.path)
-            self.conn.execute("PRAGMA wal_autocheckpoint = 0")
+        if self.path != ":memory:":
+            if self._checkpointer is None:
+                # Bulk loads hand WAL checkpoints to a thread of their own: it copies pages into the
+                # database file on the second core while this one encodes the next reports,
+                # instead of every few commits stalling on that copy and its fsync.
+                self._checkpointer = _Checkpointer(self.path)
+                self.conn.execute("PRAGMA wal_autocheckpoint = 0")
+            elif _wal_size(self.path) > _WAL_RESTART_BYTES:
+                # The thread never sees the writer idle, so its checkpoints never quite finish and
+                # the WAL would only grow, and every page lookup with it. Between transactions,
+                # finish the copy here (the thread has done most of it); the next write then
+                # starts the WAL from its beginning.
+                self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
         try:
             with self.transaction():
                 self._defer = defer_compare
@@ -935,6 +942,16 @@ class Store:
         # a sample per index is plenty for the planner and keeps this seconds, not minutes, on big files
         self.conn.execute("PRAGMA analysis_limit = 2000")
         self.conn.execute("ANALYZE")
+
+
+_WAL_RESTART_BYTES = 64 << 20
+
+
+def _wal_size(path: str) -> int:
+    try:
+        return Path(path + "-wal").stat().st_size
+    except OSError:
+        return 0
 
 
 class _Checkpointer:
