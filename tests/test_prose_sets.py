@@ -1,6 +1,7 @@
-"""The two independent prose-era test sets (fixtures/expected_x, fixtures/expected_y): reports
-written for the project by other hands, scored like shared/tools/score.py. Floors, not targets:
-a change that lowers a set's F1 below its floor is a regression."""
+"""The independent prose-era test sets (fixtures/expected_x, _y, _w1, _w2): reports written for the
+project by other hands who had not seen the patterns, scored like shared/tools/score.py. Floors,
+not targets: a change that lowers a set's F1 below its floor is a regression. First-seen scores
+(before any fix they prompted) are in the README."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from report_harvester.api import extract_path
 from report_harvester.registry import comparable_dimension as _norm_dim
 
 ROOT = Path(__file__).resolve().parents[1]
-FLOORS = {"expected_x": 0.98, "expected_y": 0.98}
+FLOORS = {"expected_x": 0.98, "expected_y": 0.98, "expected_w1": 0.95, "expected_w2": 0.96}
 PRECISION_FLOOR = 0.99
 
 

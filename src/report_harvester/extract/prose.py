@@ -149,6 +149,10 @@ _HEADING_PREFIX = re.compile(
 )
 
 
+# “同意公开”的1,012件: quotation marks around a label say nothing about it; patterns see it without them
+_QUOTES = str.maketrans("", "", '“”‘’"「」『』')
+
+
 # A label that is only a connective (共计, 合计, 为) takes its noun from before the break:
 # 主动公开政府信息，共计1,036条 / 主动公开政府信息（含规范性文件等）共计687条
 _FILLER_LABEL = re.compile(r"^(?:共计|共|合计|总计|计|为|达|共有|总数为?|总量为?|均为)?$")
@@ -478,7 +482,9 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
                 parent_at[s_idx] = o_start
         parent = parents.get(s_idx)
         since_parent = norm[parent_at.get(s_idx, s0) : q.start]
-        if parent is None and starts_qz:
+        # 概况类、人事类和其他信息分别为28条、57条、74条: a 分别 list continues the sentence before,
+        # as a 其中 list does
+        if parent is None and (starts_qz or "分别" in norm[s0 : q.start]):
             parent = parents.get(s_idx - 1)
             if parent is None:
                 # （二）按内容分。其中概况类信息612条… : the opener stands alone before the list,
@@ -511,14 +517,14 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
         if len(label) > 60:
             label = label[-60:]
         ctx = _Context(
-            label=label,
+            label=label.translate(_QUOTES),
             tail=_tail(norm, q, s1),
             sentence=sentence,
             section=section,
             around=" ".join((section, norm[sentences[s_idx - 1][0] : s0] if s_idx else "", sentence)),
             rest=norm[q.end : s1],
             since_parent=since_parent,
-            clause_before=_clause_before(norm, q.start - len(raw_label), s0),
+            clause_before=_clause_before(norm, q.start - len(raw_label), s0).translate(_QUOTES),
             parent=parent,
             previous=prev_fig,
         )
