@@ -203,6 +203,9 @@ def _clause_before(norm: str, label_start: int, floor: int) -> str:
 _FENBIE = re.compile(
     r"(?P<items>[\u4e00-\u9fff]{2,14}(?:[、和及与][\u4e00-\u9fff]{2,14})+?)(?:均)?分别(?P<verb>[^,，。；;]*)$"
 )
+_FENBIE_SUBJECT = re.compile(
+    r"^(?P<items>[\u4e00-\u9fff]{2,14}(?:[、和及与][\u4e00-\u9fff]{2,14}?)+?)(?=设立|设置|设有|作为|开设|建立|均|共)"
+)
 _JOINERS = ("", "和", "、", "及", "与", "以及")
 
 
@@ -503,10 +506,22 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
         label = raw_label
         # 县档案馆、县图书馆分别接待公众查阅58人次和32人次: each item gets its own label
         fb = _FENBIE.search(raw_label)
+        fb_subject = (
+            _FENBIE_SUBJECT.match(_clause_before(norm, q.start - len(raw_label), s0))
+            if fb is None and "分别" in raw_label
+            else None
+        )
         if fb is not None:
             items = re.split(r"[、和及与]", fb.group("items"))
             fenbie = (s_idx, items, fb.group("verb"), 0)
             label = raw_label[: fb.start()] + items[0] + fb.group("verb")
+        elif fb_subject is not None:
+            # 市档案馆、市图书馆设立查阅中心，全年分别接待公众查阅1,260人次和870人次: the items
+            # are the subject of the clause before
+            items = re.split(r"[、和及与]", fb_subject.group("items"))
+            verb = raw_label.split("分别", 1)[1]
+            fenbie = (s_idx, items, verb, 0)
+            label = items[0] + verb
         elif fenbie is not None and fenbie[0] == s_idx and raw_label in _JOINERS:
             idx = fenbie[3] + 1
             if idx < len(fenbie[1]):
