@@ -22,7 +22,7 @@ from ..registry import load_toml
 
 _UNITS = ("万元", "人次", "条", "件", "人", "元", "个", "项", "次", "篇")
 _UNIT_RE = re.compile(r"^\s*(" + "|".join(_UNITS) + r")?\s*")
-_NUMBERS = re.compile(r"^((?:\d[\d,]*(?:\.\d+)?[ \t\u00a0]*)+)")
+_NUMBERS = re.compile(r"^((?:\d[\d,]*(?:\.\d+)?[ \t\u00a0\u3000]*)+)")
 _ENUM_AFTER = re.compile(r"^[.、．]")
 _HEADER_COLUMN = re.compile(r"(\d{4}\s*年(?:度)?|本年度?|本期|上年度?|历年累计|累计)")
 
@@ -209,7 +209,11 @@ def _rows_from_text(norm: str, text: str) -> tuple[list[_Row], list[str]]:
     matches = list(regex.finditer(norm, first.start()))
     for i, m in enumerate(matches):
         if rows and m.start() - rows[-1].end > 20:
-            break  # the table ended; what follows is prose
+            # Rows the registry does not know (其中：主动公开规范性文件数 条 34 211) and headings
+            # (（二）通过不同渠道…的情况) may stand between known rows; a sentence means prose.
+            gap = norm[rows[-1].end : m.start()]
+            if "。" in gap or len(gap) > 120:
+                break  # the table ended; what follows is prose
         stop = matches[i + 1].start() if i + 1 < len(matches) else min(len(norm), m.end() + 60)
         cell = norm[m.end() : stop]
         um = _UNIT_RE.match(cell)
