@@ -76,6 +76,12 @@ def _check_after_kill(db: Path, data: Path | None, ref_counts: dict[str, int]) -
     assert integrity(db) == "ok"
     c = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
+        tables = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "documents" not in tables:
+            # killed while the first run created the schema: it is all there or not at all
+            assert not tables, f"half-created schema: {sorted(tables)}"
+            assert c.execute("PRAGMA user_version").fetchone()[0] == 0
+            return
         assert not c.execute("PRAGMA foreign_key_check").fetchall()
         dup = c.execute("SELECT sha256 FROM documents GROUP BY sha256 HAVING COUNT(*) > 1").fetchall()
         assert not dup, f"documents stored twice: {dup}"
