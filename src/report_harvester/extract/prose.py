@@ -48,13 +48,15 @@ QUANTITY = re.compile(
     (?P<mult>万(?!元)|亿(?!元))?
     (?P<apx>余|多)?
     [ \u00a0]?
-    (?P<unit>人次|件次|万元|亿元|元|件|条|人|名|次|场|篇|项|个|期|家|起|%)
+    (?P<unit>人次|件次|条次|万元|亿元|元|件|条|人|名|次|场|篇|项|个|期|家|起|%)
     (?P<post>以上|左右)?
     |
     百分之(?P<pct>[零〇一二两三四五六七八九十百]+(?:点[零〇一二两三四五六七八九]+)?)
     """,
     re.X,
 )
+
+_COUNTED_UNITS = {"件次": "件", "条次": "条"}
 
 # Characters that end a clause for the purpose of finding a quantity's label.
 _CLAUSE_BREAK = set("，,。；;：:！？!?\n\t()（）【】[]")
@@ -65,7 +67,7 @@ _HEADING = re.compile(
     r"|【(?P<bracketed>[^】\n]{2,24})】)"
 )
 _LEADING_NOISE = re.compile(
-    r"^(?:其中|另外|此外|同时|包括|分别为|分别是|主要有|共|全年|本年度|今年|[\s、,，:：])+"
+    r"^(?:其中|另外|此外|同时|包括|分别为|分别是|主要有|共|全年|本年度|今年|属于|涉及|[\s、,，:：])+"
 )
 _DIM_TRAILING = re.compile(r"(?:政府信息|信息|类|的|方面|等)+$")
 
@@ -129,7 +131,8 @@ def _quantities(norm: str) -> Iterable[_Quantity]:
                 continue
         if m.group("mult"):
             value *= 10_000 if m.group("mult") == "万" else 100_000_000
-        unit = m.group("unit")
+        # 申请7件次 / 公开432条次: counted items, in the units metrics.md uses
+        unit = _COUNTED_UNITS.get(m.group("unit"), m.group("unit"))
         approx = bool(m.group("pre") in ("约", "近", "超过", "逾") or m.group("apx") or m.group("post"))
         yield _Quantity(
             start=start,
@@ -226,6 +229,10 @@ def clean_dimension(label: str, metric: str, ps: PatternSet) -> str:
     if d.startswith("其他"):
         return "其他"
     stripped = _DIM_TRAILING.sub("", d) or d
+    # 财务收支、惠农补贴发放等财政类: the examples before 等 name the category after it
+    head, sep, named = stripped.rpartition("等")
+    if sep and head and len(named) >= 2:
+        stripped = named
     if stripped in table:
         return table[stripped]
     # 《鸡西市人民政府公报》 → 政府公报, 市政府网站交通运输局子站 → 政府网站
