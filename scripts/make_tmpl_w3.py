@@ -33,13 +33,12 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from template_gold import APPL, APPL_LABELS, COLS, T4_COLS, T4_GROUPS, T4_LABELS, derived_figures
+
 ROOT = Path(__file__).resolve().parent.parent
 DOC_DIR = ROOT / "fixtures" / "documents"
 EXP_DIR = ROOT / "fixtures" / "expected_w3"
 
-APPL = ["natural_person", "business", "research", "nonprofit", "legal_services", "other_org"]
-COLS = APPL + ["total"]
-APPL_LABELS = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
 CORNER = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
 G3, G4, G5, G6 = "（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"
@@ -83,9 +82,6 @@ def is_outcome(key: str) -> bool:
     return key not in ("new_received", "carried_over", "carried_forward")
 
 
-T4_GROUPS = ["review", "lawsuit_direct", "lawsuit_after_review"]
-T4_COLS = ["upheld", "corrected", "other", "pending", "total"]
-T4_LABELS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
 
 FW = str.maketrans("0123456789.", "０１２３４５６７８９．")
 HW = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
@@ -228,22 +224,7 @@ def expected(r: Report) -> dict:
         t4[g] = [num(c) for c in p4[g]]
         for col, v in zip(T4_COLS, t4[g]):
             figs.append([f"t4.{g}.{col}", None, v])
-    T = lambda k: t3[k][6]  # noqa: E731
-    figs += [
-        ["requests.received", None, T("new_received")],
-        ["requests.carried_over", None, T("carried_over")],
-        ["requests.answered", None, T("total")],
-        ["requests.carried_forward", None, T("carried_forward")],
-        ["requests.granted", None, T("granted")],
-        ["requests.partially_granted", None, T("partially_granted")],
-        ["requests.refused", None, sum(v[6] for k, v in t3.items() if k.startswith("withheld."))],
-        ["requests.unable", None, sum(v[6] for k, v in t3.items() if k.startswith("unable."))],
-        ["requests.not_processed", None, sum(v[6] for k, v in t3.items() if k.startswith("not_processed."))],
-    ]
-    for i, c in enumerate(T4_COLS):
-        figs.append([f"reviews.{c}", None, t4["review"][i]])
-    for i, c in enumerate(T4_COLS):
-        figs.append([f"lawsuits.{c}", None, t4["lawsuit_direct"][i] + t4["lawsuit_after_review"][i]])
+    figs += derived_figures(t3, t4)
     figs += [list(f) for f in r.prose_figs]
     keys = [(f[0], f[1]) for f in figs]
     assert len(keys) == len(set(keys)), (r.stem, "duplicate key")

@@ -22,13 +22,12 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from template_gold import APPL_LABELS, COLS, T4_COLS, T4_GROUPS, T4_LABELS, derived_figures
+
 ROOT = Path(__file__).resolve().parent.parent
 DOC_DIR = ROOT / "fixtures" / "documents"
 EXP_DIR = ROOT / "fixtures" / "expected_z"
 
-APPL = ["natural_person", "business", "research", "nonprofit", "legal_services", "other_org"]
-COLS = APPL + ["total"]
-APPL_LABELS = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
 
 # (key, group label or None, label, inside 三、本年度办理结果)
 T3_COMMON_HEAD = [
@@ -87,9 +86,6 @@ def is_outcome(key: str) -> bool:
     return key.startswith(OUTCOME_KEYS_PREFIX)
 
 
-T4_GROUPS = ["review", "lawsuit_direct", "lawsuit_after_review"]
-T4_COLS = ["upheld", "corrected", "other", "pending", "total"]
-T4_LABELS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
 
 
 # --------------------------------------------------------------------------------------------
@@ -206,22 +202,7 @@ def expected(r: Report) -> dict:
         t4[g] = [num(c) for c in p4[g]]
         for col, v in zip(T4_COLS, t4[g]):
             figs.append([f"t4.{g}.{col}", None, v])
-    T = lambda k: t3[k][6]
-    figs += [
-        ["requests.received", None, T("new_received")],
-        ["requests.carried_over", None, T("carried_over")],
-        ["requests.answered", None, T("total")],
-        ["requests.carried_forward", None, T("carried_forward")],
-        ["requests.granted", None, T("granted")],
-        ["requests.partially_granted", None, T("partially_granted")],
-        ["requests.refused", None, sum(v[6] for k, v in t3.items() if k.startswith("withheld."))],
-        ["requests.unable", None, sum(v[6] for k, v in t3.items() if k.startswith("unable."))],
-        ["requests.not_processed", None, sum(v[6] for k, v in t3.items() if k.startswith("not_processed."))],
-    ]
-    for i, c in enumerate(T4_COLS):
-        figs.append([f"reviews.{c}", None, t4["review"][i]])
-    for i, c in enumerate(T4_COLS):
-        figs.append([f"lawsuits.{c}", None, t4["lawsuit_direct"][i] + t4["lawsuit_after_review"][i]])
+    figs += derived_figures(t3, t4)
     figs += [list(f) for f in r.prose_figs]
     return {
         "year": r.year,
