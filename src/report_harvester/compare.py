@@ -34,7 +34,6 @@ from .store.store import MONEY_FACTORS, PLACE
 
 LEVELS = ("government", "department", "township")
 _NO_BODY: tuple[str | None, str, str, list[str]] = ("", "", "", [])
-MONEY_UNITS = MONEY_FACTORS
 
 
 class QueryError(StoreError):
@@ -208,7 +207,7 @@ def parse_measure(spec: str, store: Store) -> Measure:
             f"unknown metric {key!r}; metric keys are in patterns/metrics.toml; indicators: {names}"
         )
     unit = row[0] or ""
-    if unit in MONEY_UNITS:
+    if unit in MONEY_FACTORS:
         unit = "元"
     return Measure(
         label=spec if dim is None else f"{key}[{dim}]", unit=unit, metrics=(key,), dimension=dim, zh=row[1]
@@ -367,7 +366,7 @@ def compare(
     parsed = [parse_measure(m, store) for m in measures]
     store.refresh_compare()  # reports of a deferred bulk load, if any
     ids = store.metric_ids()
-    money = {str(k) for k, u in store.conn.execute("SELECT key, unit FROM metrics") if u in MONEY_UNITS}
+    money = {str(k) for k, u in store.conn.execute("SELECT key, unit FROM metrics") if u in MONEY_FACTORS}
     allowed = _region_bodies(store, region_prefixes(store, regions))
     rank = None if level == "all" else level_rank(level)
 

@@ -512,12 +512,9 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
         raw_label = _label(norm, q, max(prev_end, s0))
         label = raw_label
         # 县档案馆、县图书馆分别接待公众查阅58人次和32人次: each item gets its own label
+        clause_before = _clause_before(norm, q.start - len(raw_label), s0)
         fb = _FENBIE.search(raw_label)
-        fb_subject = (
-            _FENBIE_SUBJECT.match(_clause_before(norm, q.start - len(raw_label), s0))
-            if fb is None and "分别" in raw_label
-            else None
-        )
+        fb_subject = _FENBIE_SUBJECT.match(clause_before) if fb is None and "分别" in raw_label else None
         if fb is not None:
             items = re.split(r"[、和及与]", fb.group("items"))
             fenbie = (s_idx, items, fb.group("verb"), 0)
@@ -546,7 +543,7 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
             around=" ".join((section, norm[sentences[s_idx - 1][0] : s0] if s_idx else "", sentence)),
             rest=norm[q.end : s1],
             since_parent=since_parent,
-            clause_before=_clause_before(norm, q.start - len(raw_label), s0).translate(_QUOTES),
+            clause_before=clause_before.translate(_QUOTES),
             parent=parent,
             previous=prev_fig,
         )
