@@ -3,19 +3,27 @@
 extract_bytes(data, source)  -> Report      parse -> identify -> extract -> check, pure
 extract_path(path)           -> Report      reads one file (size-limited), then extract_bytes
 iter_documents(paths)        -> (source, Report | HarvesterError) for files, directories, "-"
+iter_prepared(paths, jobs)   -> (source, Prepared | HarvesterError), extracted in `jobs` processes
 """
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import sys
+import threading
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from pathlib import Path
 
 from . import check, identify, parse
 from .errors import HarvesterError, TooLarge, UnreadableInput
 from .extract import extract_all
 from .models import Report
+from .store.codec import Prepared, prepare
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 DOCUMENT_SUFFIXES = {".txt", ".html", ".htm", ".shtml", ".pdf", ".docx", ".doc", ".xhtml"}
@@ -98,3 +106,47 @@ def iter_documents(
             if exc.source is None:
                 exc.source = p
             yield p, exc
+
+
+def _prepare_path(path: str, max_bytes: int) -> Prepared | HarvesterError:
+    """Extract and encode one file; the error is returned, not raised, so a pool keeps going."""
+    try:
+        return prepare(extract_path(Path(path), max_bytes))
+    except HarvesterError as exc:
+        if exc.source is None:
+            exc.source = path
+        return exc
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def iter_prepared(
+    paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES, jobs: int | None = None
+) -> Iterator[tuple[str, Prepared | HarvesterError]]:
+    """iter_documents, with extraction and encoding spread over `jobs` processes (default: one per
+    core); results come in input order. What they yield is ready for Store.ingest as it is.
+    """
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    files = list(expand_paths(paths))
+    if jobs == 1 or len(files) < 2 or "-" in files:  # stdin cannot be handed to a worker
+        for src, result in iter_documents(files, max_bytes):
+            yield src, result if isinstance(result, HarvesterError) else prepare(result)
+        return
+    # fork shares the parent's imported modules and compiled patterns; with other threads running
+    # a fork could copy a held lock, so then the workers start afresh instead
+    method = "fork" if threading.active_count() == 1 and sys.platform == "linux" else "spawn"
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method))
+    try:
+        yield from zip(
+            files, pool.map(partial(_prepare_path, max_bytes=max_bytes), files, chunksize=4), strict=True
+        )
+    except BrokenProcessPool as exc:
+        # a worker killed outright (out of memory, a crash in a native parser): not a traceback
+        raise HarvesterError(
+            f"an extraction process died ({exc}); run again with --jobs 1 to find the document"
+        ) from exc
+    finally:
+        # an interrupted run does not wait for the documents still queued
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -68,7 +68,16 @@ def _years(text: str | None) -> tuple[int, int] | None:
 )
 @click.option("--max-bytes", default=api.DEFAULT_MAX_BYTES, show_default=True, help="Refuse larger files.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary.")
-def ingest(paths: tuple[str, ...], db_path: Path, reextract: bool, max_bytes: int, quiet: bool) -> None:
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes that extract documents in parallel [default: one per core].",
+)
+def ingest(
+    paths: tuple[str, ...], db_path: Path, reextract: bool, max_bytes: int, quiet: bool, jobs: int | None
+) -> None:
     """Extract report files (or directories of them) and store them in the database.
 
     Idempotent: a document already stored with the same extraction adds nothing. The HTML page and
@@ -83,13 +92,14 @@ def ingest(paths: tuple[str, ...], db_path: Path, reextract: bool, max_bytes: in
         try:
             if reextract:
                 stats = {**stats, **store.reextract(api.extract_bytes)}
-            for src, result in api.iter_documents(paths, max_bytes):
+            for src, result in api.iter_prepared(paths, max_bytes, jobs):
                 if isinstance(result, HarvesterError):
                     click.echo(f"error: {result.one_line()}", err=True)
                     stats["failed"] += 1
                     continue
                 stats["documents"] += 1
-                doc = _document_info(src, result.sha256 or "", result.media_type)
+                report = result.report
+                doc = _document_info(src, report.sha256 or "", report.media_type)
                 outcome = store.ingest(result, doc, run_id=run_id)
                 if not outcome.added_document and not outcome.replaced_figures:
                     kind = "unchanged"
@@ -101,10 +111,10 @@ def ingest(paths: tuple[str, ...], db_path: Path, reextract: bool, max_bytes: in
                     kind = "merged"
                 stats[kind] += 1
                 if not quiet:
-                    ident = result.identity
+                    ident = report.identity
                     click.echo(
                         f"{kind:<11} report {outcome.report_id} ({ident.issuer or '?'} {ident.year or '?'}):"
-                        f" {len(result.figures)} figures  {src}"
+                        f" {result.encoded.n} figures  {src}"
                     )
             status = "ok" if not stats["failed"] else "partial"
         finally:

@@ -14,7 +14,8 @@ import hashlib
 import json
 import marshal
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import chain
 from typing import Any
 
@@ -80,12 +81,15 @@ def pair_array(pairs: list[Any], n: int, strings: bool) -> str | None:
 
 @dataclass(slots=True)
 class Encoded:
+    """A document's figures as the texts of its document_figures row, plus the extraction hash.
+
+    The per-figure lists (keys, dims, values, units) are there when encode() made them, and are
+    decoded from the texts on first use when the object was unpickled: a pickle carries only the
+    texts, which is what bulk loaders send between processes.
+    """
+
     n: int
-    keys: list[str]
-    key_text: str
-    dims: list[str | None]
-    values: list[float]
-    units: list[str]
+    key_text: str  # metric keys joined by U+001F
     value: str
     unit: str
     dimension: str | None
@@ -97,6 +101,61 @@ class Encoded:
     # '1' where the figure is the first of its (metric, dimension) within this document
     preferred: str
     hash: str
+    _keys: list[str] | None = None
+    _dims: list[str | None] | None = None
+    _values: list[float] | None = None
+    _units: list[str] | None = None
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return Encoded, (
+            self.n,
+            self.key_text,
+            self.value,
+            self.unit,
+            self.dimension,
+            self.approx,
+            self.evidence,
+            self.span,
+            self.method,
+            self.cell,
+            self.preferred,
+            self.hash,
+        )
+
+    @property
+    def keys(self) -> list[str]:
+        if self._keys is None:
+            self._keys = self.key_text.split("\x1f") if self.n else []
+        return self._keys
+
+    @property
+    def dims(self) -> list[str | None]:
+        if self._dims is None:
+            self._dims = json.loads(self.dimension) if self.dimension is not None else [None] * self.n
+        return self._dims
+
+    @property
+    def values(self) -> list[float]:
+        if self._values is None:
+            self._values = [float(v) for v in json.loads(self.value)]
+        return self._values
+
+    @property
+    def units(self) -> list[str]:
+        if self._units is None:
+            self._units = json.loads(self.unit)
+        return self._units
+
+    @property
+    def empty_dimension(self) -> bool:
+        """Whether some figure's dimension is '' (which comparisons file with no dimension)."""
+        return self.dimension is not None and _has_empty(self.dimension)
+
+
+@lru_cache(maxsize=256)
+def _has_empty(dimension_text: str) -> bool:
+    # reports of one template repeat the same dimension column: decode each text once
+    return "" in json.loads(dimension_text)
 
 
 def encode(report: Report) -> Encoded:
@@ -163,11 +222,7 @@ def encode(report: Report) -> Encoded:
     h.update(body.encode("utf-8", "surrogatepass"))
     return Encoded(
         n,
-        keys,
         key_text,
-        dims,
-        values,
-        units,
         value_text,
         unit_text,
         dim_text,
@@ -178,7 +233,28 @@ def encode(report: Report) -> Encoded:
         cell_text,
         preferred,
         h.hexdigest(),
+        keys,
+        dims,
+        values,
+        units,
     )
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A report ready to store: its figures encoded, the Figure objects themselves dropped.
+
+    Encoding is most of an ingest's CPU time and needs no database, so bulk loads do it where the
+    reports are made (extraction worker processes) and send this instead: it pickles in a small
+    fraction of the time a Report with its Figure objects takes.
+    """
+
+    report: Report  # everything but the figures
+    encoded: Encoded
+
+
+def prepare(report: Report) -> Prepared:
+    return Prepared(replace(report, figures=[]), encode(report))
 
 
 def extraction_hash(report: Report) -> str:

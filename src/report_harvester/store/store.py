@@ -28,7 +28,7 @@ from ..errors import HarvesterError, StoreError
 from ..models import Check, DocumentInfo, Report
 from . import codec, schema
 from .bodies import BodyKey, body_key, region
-from .codec import Encoded
+from .codec import Encoded, Prepared
 
 DEFAULT_DB = Path("data/reports.db")
 # money is compared in 元 (metrics.md unit rule)
@@ -329,7 +329,9 @@ class Store:
 
     # -- ingest ------------------------------------------------------------------------------
 
-    def ingest(self, report: Report, doc: DocumentInfo, *, run_id: int | None = None) -> IngestOutcome:
+    def ingest(
+        self, report: Report | Prepared, doc: DocumentInfo, *, run_id: int | None = None
+    ) -> IngestOutcome:
         """Store one extracted document, atomically. See the module docs for identity rules."""
         try:
             with self.transaction():
@@ -341,11 +343,12 @@ class Store:
                 finally:
                     self._drop_buffer()
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"ingest failed: {exc}", source=doc.url or doc.path or report.source) from exc
+            source = report.report.source if isinstance(report, Prepared) else report.source
+            raise StoreError(f"ingest failed: {exc}", source=doc.url or doc.path or source) from exc
 
     def ingest_many(
         self,
-        items: Iterable[tuple[Report, DocumentInfo]],
+        items: Iterable[tuple[Report | Prepared, DocumentInfo]],
         *,
         run_id: int | None = None,
         defer_compare: bool = False,
@@ -355,6 +358,7 @@ class Store:
         The comparison entries of the batch's new reports are written at the end as one generation
         of blocks, in the same transaction. With defer_compare they are only listed in
         compare_pending and written by refresh_compare() (which compare and checks call first).
+        Items may come already encoded (codec.prepare), as parallel loaders send them.
         """
         rid = run_id if run_id is not None else self._current_run
         if self.path != ":memory:":
@@ -384,10 +388,13 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"batch ingest failed: {exc}", source=self.path) from exc
 
-    def _ingest(self, report: Report, doc: DocumentInfo, run_id: int | None) -> IngestOutcome:
+    def _ingest(self, item: Report | Prepared, doc: DocumentInfo, run_id: int | None) -> IngestOutcome:
         conn = self.conn
+        if isinstance(item, Prepared):
+            report, enc = item.report, item.encoded
+        else:
+            report, enc = item, codec.encode(item)
         ident = report.identity
-        enc = codec.encode(report)
         ehash = enc.hash
         now = _now()
         existing = conn.execute(
@@ -557,7 +564,7 @@ class Store:
     ) -> None:
         """Entries of a new single-document report (its row already names the buffer's generation)."""
         rank = self._level_rank(body_id)
-        if "0" in enc.preferred or (enc.dimension is not None and "" in enc.dims):
+        if "0" in enc.preferred or enc.empty_dimension:
             flags = enc.preferred
             dims: Iterable[str | None] = repeat(None) if enc.dimension is None else enc.dims
             self._buffer_report(
