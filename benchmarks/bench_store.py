@@ -31,7 +31,7 @@ from typing import Any
 
 from report_harvester import compare, registry
 from report_harvester.models import Check, DocumentInfo, Figure, Identity, Report
-from report_harvester.store import Store
+from report_harvester.store import Store, gc_paused
 from report_harvester.store.codec import Prepared, prepare
 
 T3_ROWS = [
@@ -140,7 +140,7 @@ def worker(
         conn.send("ready")
         if conn.recv() != "go":
             return
-        n = len(built)
+        n, cpu0 = len(built), time.process_time()
         built.reverse()  # pop() from the end frees each report once it is sent, as extraction would
         while built:
             chunk: list[tuple[Prepared, DocumentInfo]] = []
@@ -148,7 +148,7 @@ def worker(
                 rep, doc = built.pop()
                 chunk.append((prepare(rep), doc))
             results.put(chunk)
-        results.put((share, n))
+        results.put((share, n, time.process_time() - cpu0))
     conn.close()
 
 
@@ -165,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--workers", type=int, default=2, help="processes that build and encode reports (0: none)"
     )
-    ap.add_argument("--round", type=int, default=2000, help="reports each worker builds per untimed round")
+    ap.add_argument("--round", type=int, default=4000, help="reports each worker builds per untimed round")
     ap.add_argument("--repeat", type=int, default=7, help="compare runs to time")
     ap.add_argument(
         "--defer",
@@ -200,9 +200,12 @@ def main(argv: list[str] | None = None) -> int:
         there.close()
         pipes[share] = here
 
-    with Store.open(path) as store:
+    # as api.iter_prepared does: the collector would walk every report this process unpickles
+    with gc_paused(), Store.open(path) as store:
         ingest_s = 0.0
         ingest_cpu = 0.0  # this thread only: the checkpoint thread's copying is not in it
+        waited = 0.0  # for the workers' next reports
+        worker_cpu = 0.0
         done = 0
         batch: list[tuple[Report | Prepared, DocumentInfo]] = []
         last_print = time.perf_counter()
@@ -239,9 +242,12 @@ def main(argv: list[str] | None = None) -> int:
                 conn.send("go")
             sent: dict[int, int] = {}
             while len(sent) < len(pipes):
+                w0 = time.perf_counter()
                 msg = results.get()
-                if isinstance(msg, tuple):  # (share, how many it sent): that worker is done
+                waited += time.perf_counter() - w0
+                if isinstance(msg, tuple):  # (share, how many it sent, CPU time): that worker is done
                     sent[msg[0]] = msg[1]
+                    worker_cpu += msg[2]
                     continue
                 batch.extend(msg)
                 if len(batch) >= args.batch:
@@ -288,8 +294,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     print(
         f"  CPU time of the storing thread: {ingest_cpu:.1f} s ({done / ingest_cpu:,.0f} reports per CPU-second);"
-        f" {args.workers or 'no'} worker processes encoding; wall time above also holds waits for the disk,"
-        " for the workers and for other processes"
+        f" {args.workers or 'no'} worker processes encoding ({worker_cpu:.1f} CPU-s), {waited:.1f} s waiting"
+        " for them; the rest of the wall time is waits for the disk and for other processes"
     )
     print(f"rows: {counts}")
     print(f"database: {size / 1e6:,.0f} MB ({size / max(counts['figures'], 1):.0f} bytes per figure)")

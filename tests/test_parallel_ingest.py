@@ -6,11 +6,15 @@ store exactly what the reports themselves store, in the same order, errors inclu
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import shutil
 import sqlite3
+import subprocess
+import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -127,3 +131,53 @@ def test_a_dead_worker_is_a_one_line_error(
     assert exit_info.value.code != 0
     assert "extraction process died" in err and "--jobs 1" in err and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
+
+
+def _alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status  # a zombie has ended; only its parent has not read its status
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc to find the workers")
+def test_workers_end_when_ingest_is_killed(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(60):  # enough work that the workers are still busy when the parent dies
+        for name in DOCS:
+            shutil.copy(FIXTURES / name, docs / f"{i:02d}_{name}")
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "report_harvester",
+            "ingest",
+            "--jobs",
+            "2",
+            "-q",
+            "--db",
+            str(tmp_path / "r.db"),
+            str(docs),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    children: list[int] = []
+    deadline = time.monotonic() + 30
+    while len(children) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+        with contextlib.suppress(OSError):
+            children = [
+                int(c) for c in Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+            ]
+    assert len(children) >= 2, "the workers did not start"
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while any(map(_alive, children)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(_alive, children))
+    # nothing holds the dead parent's stderr open any more
+    assert proc.stderr is not None and b"Traceback" not in proc.stderr.read()

@@ -8,11 +8,15 @@ iter_prepared(paths, jobs)   -> (source, Prepared | HarvesterError), extracted i
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import hashlib
 import multiprocessing
 import os
+import signal
 import sys
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -23,6 +27,7 @@ from . import check, identify, parse
 from .errors import HarvesterError, TooLarge, UnreadableInput
 from .extract import extract_all
 from .models import Report
+from .store import gc_paused
 from .store.codec import Prepared, prepare
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -118,6 +123,30 @@ def _prepare_path(path: str, max_bytes: int) -> Prepared | HarvesterError:
         return exc
 
 
+def _follow_parent(parent: int) -> None:
+    """Pool initializer: a worker ends when the process that started it does.
+
+    A parent killed outright (SIGKILL, out of memory) never shuts its pool down, and the workers
+    would wait forever for work, holding the parent's stdout and stderr open.
+    """
+    if sys.platform == "linux":
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    else:
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(0.5)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True).start()
+    if os.getppid() != parent:  # it died before the request above took effect
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
@@ -137,11 +166,19 @@ def iter_prepared(
     # fork shares the parent's imported modules and compiled patterns; with other threads running
     # a fork could copy a held lock, so then the workers start afresh instead
     method = "fork" if threading.active_count() == 1 and sys.platform == "linux" else "spawn"
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method))
+    pool = ProcessPoolExecutor(
+        jobs,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_follow_parent,
+        initargs=(os.getpid(),),
+    )
+    # This process now only unpickles results (and the caller stores them): no reference cycles,
+    # so the collector's walks over them would be wasted time.
     try:
-        yield from zip(
-            files, pool.map(partial(_prepare_path, max_bytes=max_bytes), files, chunksize=4), strict=True
-        )
+        with gc_paused():
+            yield from zip(
+                files, pool.map(partial(_prepare_path, max_bytes=max_bytes), files, chunksize=4), strict=True
+            )
     except BrokenProcessPool as exc:
         # a worker killed outright (out of memory, a crash in a native parser): not a traceback
         raise HarvesterError(

@@ -8,6 +8,6 @@ with Store.open("data/reports.db") as store:
 from __future__ import annotations
 
 from .codec import extraction_hash
-from .store import DEFAULT_DB, IngestOutcome, Store
+from .store import DEFAULT_DB, IngestOutcome, Store, gc_paused
 
-__all__ = ["DEFAULT_DB", "IngestOutcome", "Store", "extraction_hash"]
+__all__ = ["DEFAULT_DB", "IngestOutcome", "Store", "extraction_hash", "gc_paused"]

@@ -6,6 +6,7 @@ leaves the database as it was before that report.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import operator
@@ -82,6 +83,23 @@ class IngestOutcome:
     added_document: bool
     new_report: bool
     replaced_figures: bool
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for a bulk load (nesting-safe).
+
+    A bulk load allocates millions of container objects (lists, unpickled reports) and frees them
+    by reference counting, forming no cycles; the collector would still walk them every few
+    hundred allocations, about a tenth of a bulk ingest's time.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _now() -> str:
@@ -375,7 +393,7 @@ class Store:
                 # starts the WAL from its beginning.
                 self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
         try:
-            with self.transaction():
+            with gc_paused(), self.transaction():
                 self._defer = defer_compare
                 try:
                     out = [self._ingest(r, d, rid) for r, d in items]
