@@ -37,7 +37,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_regions.py
 
 bench-store: $(STAMP)
-	$(BIN)/python benchmarks/bench_store.py --defer
+	$(BIN)/python benchmarks/bench_store.py
 
 fuzz: $(STAMP)
 	$(BIN)/python benchmarks/fuzz_extract.py -n 10000 --seed 1 --timeout 10
