@@ -55,3 +55,53 @@ def test_a_sentence_between_rows_ends_the_table() -> None:
     got = _figures(text)
     assert got[("requests.answered", None)] == 55
     assert ("reviews.total", None) not in got
+
+
+def _row(*cells: str) -> str:
+    return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+
+
+# An HTML statistics table: — in the 历年累计 column, rows numbered （三）, notes after labels, and
+# outcome rows whose labels 行政复议 and 行政诉讼 share.
+GRID = (
+    "<html><body><h1>某县人民政府2016年政府信息公开工作年度报告</h1><p>附件：政府信息公开情况统计表</p><table>"
+    + _row("统计指标", "单位", "2016年度", "历年累计")
+    + _row("（一）主动公开政府信息数", "条", "1,460", "8,305")
+    + _row("　1.政府公报公开政府信息数", "条", "35", "—")
+    + _row("　2.政府网站公开政府信息数", "条", "2,148", "—")
+    + _row("四、行政复议数量", "件", "3", "—")
+    + _row("（一）维持具体行政行为数", "件", "2", "—")
+    + _row("（二）被依法纠错数", "件", "1", "—")
+    + _row("（三）其他情形数", "件", "0", "—")
+    + _row("五、行政诉讼数量", "件", "4", "—")
+    + _row("（一）维持具体行政行为或者驳回原告诉讼请求数", "件", "1", "—")
+    + _row("（二）被依法纠错数", "件", "0", "—")
+    + _row("（三）其他情形数", "件", "2", "—")
+    + _row("（四）尚未审结数", "件", "1", "—")
+    + _row("（三）从事政府信息公开工作人员数", "人", "58", "—")
+    + _row("　1.专职人员数（不包括政府公报及政府网站工作人员数）", "人", "9", "/")
+    + _row("　2.兼职人员数", "人", "49", "")
+    + "</table></body></html>"
+)
+
+
+def test_grid_cells_are_columns_and_outcome_rows_follow_their_heading() -> None:
+    got = _figures(GRID)
+    # one number beside a — is that number, not its digits cut in two
+    assert got[("proactive.by_channel", "政府公报")] == 35
+    assert got[("proactive.by_channel", "政府网站")] == 2148
+    assert got[("proactive.total", None)] == 1460 and got[("proactive.cumulative", None)] == 8305
+    assert got[("staff.total", None)] == 58
+    assert got[("staff.full_time", None)] == 9 and got[("staff.part_time", None)] == 49
+    assert got[("reviews.total", None)] == 3 and got[("lawsuits.total", None)] == 4
+    assert (
+        got[("reviews.upheld", None)],
+        got[("reviews.corrected", None)],
+        got[("reviews.other", None)],
+    ) == (2, 1, 0)
+    assert (
+        got[("lawsuits.upheld", None)],
+        got[("lawsuits.corrected", None)],
+        got[("lawsuits.other", None)],
+    ) == (1, 0, 2)
+    assert got[("lawsuits.pending", None)] == 1 and ("reviews.pending", None) not in got

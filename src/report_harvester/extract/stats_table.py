@@ -12,6 +12,7 @@ than the annual one and the two are closest in length, and a note says so.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -35,6 +36,9 @@ class RowSpec:
     dimension: str | None = None
     parent: str | None = None
     cumulative: str | None = None
+    # for labels several sections share (维持具体行政行为数 under 行政复议 and under 行政诉讼):
+    # the row is this spec's when this regex is the last of theirs found in the table before it
+    section: re.Pattern[str] | None = None
 
 
 @dataclass
@@ -62,16 +66,38 @@ def row_specs() -> list[RowSpec]:
                 dimension=raw.get("dimension"),
                 parent=raw.get("parent"),
                 cumulative=raw.get("cumulative"),
+                section=re.compile(raw["section"]) if raw.get("section") else None,
             )
         )
     return out
 
 
 @cache
-def _label_regex() -> tuple[re.Pattern[str], dict[str, RowSpec]]:
-    by_label = {lab: spec for spec in row_specs() for lab in spec.labels}
+def _label_regex() -> tuple[re.Pattern[str], dict[str, list[RowSpec]]]:
+    by_label: dict[str, list[RowSpec]] = {}
+    for spec in row_specs():
+        for lab in spec.labels:
+            by_label.setdefault(lab, []).append(spec)
     alternation = "|".join(re.escape(lab) for lab in sorted(by_label, key=len, reverse=True))
     return re.compile(alternation), by_label
+
+
+def _pick(specs: list[RowSpec] | None, before: str) -> RowSpec | None:
+    """The spec of a label, given the table's text before the row (see RowSpec.section)."""
+    if not specs:
+        return None
+    if len(specs) == 1 and specs[0].section is None:
+        return specs[0]
+    best, best_at = None, -1
+    for spec in specs:
+        if spec.section is None:
+            at = 0
+        else:
+            found = [m.end() for m in spec.section.finditer(before)]
+            at = found[-1] if found else -1
+        if at > best_at:
+            best, best_at = spec, at
+    return best
 
 
 def _columns(header: str) -> list[str]:
@@ -237,16 +263,28 @@ def _rows_from_text(norm: str, text: str) -> tuple[list[_Row], list[str]]:
         if not tokens:
             continue
         end = m.end() + (um.end() if um else 0) + nm.end()
-        spec = by_label[m.group(0)]
+        spec = _pick(by_label[m.group(0)], norm[start : m.start()])
+        if spec is None:
+            continue
         row = _Row(spec, unit, tokens, m.start(), end, text[m.start() : end].strip())
         row.candidates = _candidates(tokens, kinds)
         rows.append(row)
     return rows, kinds
 
 
+_NUMBER_CELL = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# a row's own numbering: 1. / 2、 / (3) / （三） / 四、 , after an optional 其中：
+_GRID_LABEL_NUMBER = re.compile(
+    r"^(?:其中[:：]?)?(?:\d{1,2}[.、．]|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|[一二三四五六七八九十]{1,3}、)?"
+)
+# a note after the label: 专职人员数（不包括政府公报及政府网站工作人员数）
+_GRID_LABEL_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
+
+
 def _rows_from_grid(table: Table) -> tuple[list[_Row], list[str]]:
     _regex, by_label = _label_regex()
     kinds: list[str] = []
+    seen = ""  # the table's text so far
     rows: list[_Row] = []
     for cells in table.rows:
         norm_cells = [re.sub(r"\s+", "", to_halfwidth(c)) for c in cells]
@@ -254,16 +292,26 @@ def _rows_from_grid(table: Table) -> tuple[list[_Row], list[str]]:
             kinds = _columns(" ".join(norm_cells))
             continue
         label = next((c for c in norm_cells if c), "")
-        label = re.sub(r"^(?:其中[:：]?)?(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])?", "", label)
-        spec = by_label.get(label)
+        label = _GRID_LABEL_NUMBER.sub("", label)
+        spec = _pick(by_label.get(label) or by_label.get(_GRID_LABEL_NOTE.sub("", label)), seen)
+        seen += " " + " ".join(norm_cells)
         if spec is None:
             continue
         unit = next((c for c in norm_cells[1:] if c in _UNITS), "")
-        tokens = [c.replace(",", "") for c in norm_cells[1:] if re.fullmatch(r"\d[\d,]*(?:\.\d+)?", c)]
+        tokens = [c.replace(",", "") for c in norm_cells[1:] if _NUMBER_CELL.fullmatch(c)]
         if not tokens:
             continue
         row = _Row(spec, unit, tokens, -1, -1, " | ".join(c for c in cells if c.strip()))
-        row.candidates = _candidates(tokens, kinds or ["annual"] * len(tokens))
+        # A grid's cells are its columns: nothing is glued, and a cell marked empty (—, /, 无)
+        # keeps its column, so 35 | — is 35 and no cumulative count, never 3 | 5.
+        after_label = norm_cells[norm_cells.index(next(c for c in norm_cells if c)) + 1 :]
+        columns = [c for c in after_label if c not in _UNITS and (c == "" or not c.isalpha())]
+        if kinds and len(tokens) < len(kinds) and len(columns) >= len(kinds):
+            row.candidates = [
+                tuple(_value(c) if _NUMBER_CELL.fullmatch(c) else math.nan for c in columns[: len(kinds)])
+            ]
+        else:
+            row.candidates = _candidates(tokens, kinds or ["annual"] * len(tokens))
         rows.append(row)
     return rows, kinds or ["annual"]
 
@@ -292,6 +340,8 @@ def extract(text: str, tables: list[Table]) -> tuple[list[Figure], list[tuple[in
             continue
         span = (r.start, r.end) if r.start >= 0 else None
         for kind, value in zip(kinds, r.chosen, strict=False):
+            if math.isnan(value):  # a cell marked empty
+                continue
             key = r.spec.metric if kind == "annual" else r.spec.cumulative if kind == "cumulative" else None
             if not key:
                 continue
