@@ -611,14 +611,18 @@ def _openers_in(
     s_idx: int,
 ) -> list[tuple[int, str]]:
     """Where each opener stands in a sentence (start, metric), in order; an opener with a
-    context condition counts only where its context holds."""
-    around = " ".join(
-        (_section_at(sections, s0), norm[sentences[s_idx - 1][0] : s0] if s_idx else "", norm[s0:s1])
-    )
+    context or section condition counts only where it holds (从内容看 opens proactive categories
+    under 主动公开 and request topics under 依申请公开)."""
+    section = _section_at(sections, s0)
+    around = " ".join((section, norm[sentences[s_idx - 1][0] : s0] if s_idx else "", norm[s0:s1]))
     found: list[tuple[int, str]] = []
     for o in ps.openers:
         assert o.regex is not None
         if o.context is not None and not o.context.search(around):
+            continue
+        if o.section is not None and not o.section.search(section):
+            continue
+        if o.not_section is not None and o.not_section.search(section):
             continue
         found.extend((m.start(), o.metric) for m in o.regex.finditer(norm, s0, s1))
     return sorted(found)
