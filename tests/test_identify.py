@@ -141,6 +141,29 @@ def test_pdf_cover_title_split_over_two_lines() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("head", "title", "level"),
+    [
+        # a PDF wraps the title anywhere after the year; a red head and a document number stand above
+        (
+            "某市交通运输局\n某交运〔2017〕15号\n海口市交通运输局2016年政府信息公开\n工作年度报告\n",
+            "海口市交通运输局2016年政府信息公开工作年度报告",
+            "department",
+        ),
+        (
+            "三台县芦溪镇人民政府\n芦府发〔2011〕3号\n三台县芦溪镇人民政府2010年\n政府信息公开工作年度报告\n",
+            "三台县芦溪镇人民政府2010年政府信息公开工作年度报告",
+            "township",
+        ),
+    ],
+)
+def test_pdf_title_wrapped_after_the_year(head: str, title: str, level: str) -> None:
+    # the body's first lines name another year's report in 《…》: a sentence, never the title
+    body = "　　根据《中华人民共和国政府信息公开条例》和县政府办公室《关于做好2016年度政府信息公开工作年度报告\n编制发布工作的通知》要求，特编制本报告。\n"
+    i = ident(head + body)
+    assert (i.title, i.level) == (title, level)
+
+
 def test_doc_title_wins_and_loses_its_site_suffix() -> None:
     i = ident("正文没有标题。", title="绵阳市安州区2017年政府信息公开工作年度报告_绵阳市安州区人民政府")
     assert i.title == "绵阳市安州区2017年政府信息公开工作年度报告"

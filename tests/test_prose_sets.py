@@ -1,4 +1,4 @@
-"""The independent test sets (prose era: fixtures/expected_x, _y, _w1, _w2, _w4, _w5; template era: _z, _w3): reports written for the
+"""The independent test sets (prose era: fixtures/expected_x, _y, _w1, _w2, _w4, _w5, _w6 (PDFs); template era: _z, _w3): reports written for the
 project by other hands who had not seen the patterns, scored like shared/tools/score.py. Floors,
 not targets: a change that lowers a set's F1 below its floor is a regression. First-seen scores
 (before any fix they prompted) are in the README."""
@@ -20,14 +20,15 @@ FLOORS = {
     "expected_w1": 0.95,
     "expected_w2": 0.96,
     "expected_w4": 0.90,
-    "expected_w5": 0.89,
+    "expected_w5": 0.92,
+    "expected_w6": 0.86,
     # template-era sets (HTML, DOCX and flattened text layouts)
     "expected_z": 0.99,
     "expected_w3": 0.99,
 }
 PRECISION_FLOOR = 0.99
 # the informal sets still have a few spurious figures (a request topic list read as categories)
-PRECISION_FLOORS = {"expected_w4": 0.98, "expected_w5": 0.96}
+PRECISION_FLOORS = {"expected_w4": 0.98, "expected_w5": 0.98, "expected_w6": 0.98}
 
 
 def _score(expected_dir: Path) -> tuple[float, float, list[str]]:

@@ -27,6 +27,8 @@ _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s|--).*$")
 # a line that can be the body's name above a title: Chinese only (no breadcrumb separators)
 _BODY_LINE = re.compile(r"[\u4e00-\u9fff（）()]{2,30}")
 _TITLE_LINES = 80
+# what a title never holds: sentence punctuation, book-title marks, a lead-in of the body text
+_SENTENCE = re.compile(r"[，。；《》]|^(?:发布|来源|时间|根据|按照|依据|现将|本报告)")
 _HEAD_CHARS = 3000
 
 _GOV_REST = ("", "人民政府", "政府")
@@ -106,11 +108,18 @@ def _title_from_text(text: str) -> str | None:
             continue
         if len(ln.strip()) <= 60:
             cand = _squeeze(ln)
-            if _REPORT.search(cand) and _YEAR.search(cand) and not cand.startswith(("发布", "来源", "时间")):
+            if _SENTENCE.search(cand):
+                # a wrapped line of the body (根据《…2016年度政府信息公开工作年度报告…》) is no title
+                prev = ""
+                continue
+            if _REPORT.search(cand) and _YEAR.search(cand):
                 # a PDF cover breaks the title after the body's name: 淮安市人民政府 / 2024 年…
                 if _YEAR.match(cand) and _BODY_LINE.fullmatch(prev) and not _REPORT.search(prev):
                     cand = prev + cand
                 return cand
+            if _REPORT.search(cand) and _YEAR.search(prev) and not _REPORT.search(prev):
+                # …or anywhere after the year: 海口市交通运输局2016年政府信息公开 / 工作年度报告
+                return prev + cand
             prev = cand
         else:
             found = _title_in_long_line(ln)
