@@ -69,3 +69,14 @@ def test_pdf_spliced_from_repeated_pieces_is_refused_quickly() -> None:
     spliced = data[:cut] + data[100:cut] * 400 + data[cut:]
     with pytest.raises(ParseError, match="defined over and over"):
         parse_pdf(spliced, "spliced.pdf")
+
+
+def test_ragged_right_prose_is_joined_but_centred_lines_are_not() -> None:
+    # lines wrapped by a character count end short of the margin; the next starts at the margin
+    doc = parse_pdf((FIX / "prose_w6_hi_transport_2016.pdf").read_bytes(), "w6.pdf")
+    lines = doc.text.splitlines()
+    assert "海口市交通运输局2016年政府信息公开" in lines and "工作年度报告" in lines  # the centred title
+    assert any("局办公室具体承办" in ln for ln in lines)  # 局办公 | 室具体承办, one line again
+    assert any("通过“海口交通”微信公众号发布74条。" in ln for ln in lines)  # a number and its unit
+    assert "一、基本情况" in lines  # headings stay lines of their own
+    assert not any(ln.startswith("1.组织机构") and "一、" in ln for ln in lines)

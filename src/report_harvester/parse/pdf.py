@@ -265,6 +265,8 @@ def _assemble(pages: list[list[_Band]]) -> tuple[str, list[Table]]:
     current: Table | None = None
     text_len = 0
     right = max((b.x1 for bands in pages for b in bands), default=0.0)
+    # the body's left margin: where lines of some length start (indented first lines start later)
+    left = min((b.x0 for bands in pages for b in bands if len(b.text) >= 12), default=0.0)
     prev: _Band | None = None
     prev_row = False
     for pno, bands in enumerate(pages, start=1):
@@ -283,7 +285,7 @@ def _assemble(pages: list[list[_Band]]) -> tuple[str, list[Table]]:
                 joined = (
                     not row
                     and not prev_row
-                    and _full_width(prev, right)
+                    and (_full_width(prev, right) or _wrapped_ragged(prev, b, left, right))
                     and not parts[-1].endswith(_SENTENCE_END)
                     and not _HEADING.match(piece)
                 )
@@ -303,6 +305,16 @@ def _full_width(b: _Band | None, right: float) -> bool:
         return False
     h = max(b.y1 - b.y0, 1.0)
     return b.x1 >= right - 1.6 * h
+
+
+def _wrapped_ragged(prev: _Band | None, b: _Band, left: float, right: float) -> bool:
+    """A line of ragged-right prose (wrapped by a character count, or with half-width digits
+    that make it narrower) continues on the next when it runs most of the column and the next
+    starts back at the margin, where a new paragraph would be indented and a title centred."""
+    if prev is None or right <= left:
+        return False
+    h = max(b.y1 - b.y0, 1.0)
+    return prev.x1 >= left + 0.6 * (right - left) and b.x0 <= left + 0.8 * h and abs(prev.x0 - left) <= 3 * h
 
 
 def _continues_table(b: _Band, bands: list[_Band], i: int) -> bool:
