@@ -27,7 +27,7 @@ _NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|%)?$|^[-—－/／�
 _WIDE = re.compile("[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f]")
 _SENTENCE_END = tuple("。！？；：…")
 _HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十]+[章节条])"
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+[章节条])"
 )
 
 
@@ -241,10 +241,19 @@ def _drop_running_lines(pages: list[list[_Band]]) -> None:
             key = re.sub(r"\d+", "#", b.text)
             edge_count[key] = edge_count.get(key, 0) + 1
     repeated = {k for k, n in edge_count.items() if len(pages) >= 3 and n >= max(3, len(pages) * 0.6)}
-    for bands in pages:
+    # a short line at the edge of two pages or more, in any document, is a running header/footer
+    repeated |= {k for k, n in edge_count.items() if n >= 2 and len(k) <= 60}
+    # a running header that repeats the title (set on page 1 as one line or wrapped over two)
+    head = [re.sub(r"\s+", "", b.text) for b in (pages[0][:8] if pages else [])]
+    titles = set(head) | {a + b for a, b in zip(head, head[1:], strict=False)}
+    for pno, bands in enumerate(pages):
         while bands and (_PAGE_NO.match(bands[-1].text) or re.sub(r"\d+", "#", bands[-1].text) in repeated):
             bands.pop()
-        while bands and (_PAGE_NO.match(bands[0].text) or re.sub(r"\d+", "#", bands[0].text) in repeated):
+        while bands and (
+            _PAGE_NO.match(bands[0].text)
+            or re.sub(r"\d+", "#", bands[0].text) in repeated
+            or (pno > 0 and re.sub(r"\s+", "", bands[0].text) in titles and not bands[0].text.endswith(_SENTENCE_END))
+        ):
             bands.pop(0)
 
 
