@@ -494,7 +494,8 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
         since_parent = norm[parent_at.get(s_idx, s0) : q.start]
         # 概况类、人事类和其他信息分别为28条、57条、74条: a 分别 list continues the sentence before,
         # as a 其中 list does
-        if parent is None and (starts_qz or "分别" in norm[s0 : q.start]):
+        alone = parent is None and _opener_alone(ps, norm, sentences, s_idx, s0)
+        if parent is None and (starts_qz or "分别" in norm[s0 : q.start] or alone):
             parent = parents.get(s_idx - 1)
             if parent is None:
                 # （二）按内容分。其中概况类信息612条… : the opener stands alone before the list,
@@ -505,7 +506,8 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
                     if o.regex.search(before_text) or o.regex.search(_section_at(sections, q.start)):
                         parent = o.metric
                         break
-            since_parent = norm[s0 : q.start]
+            # the opener's own sentence is where the list is marked (公开内容。)
+            since_parent = norm[sentences[s_idx - 1][0] if alone else s0 : q.start]
         section = _section_at(sections, q.start)
         if parent is None:
             parent = _family_from_section(section)
@@ -599,6 +601,19 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
     _zeros(norm, sentences, sections, ps, emit, in_skip)
     _alls(norm, sentences, ps, figures, emit, in_skip)
     return figures
+
+
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?")
+
+
+def _opener_alone(ps: PatternSet, norm: str, sentences: list[tuple[int, int]], s_idx: int, s0: int) -> bool:
+    """The sentence before is an opener and little else (2.公开内容。 / （二）按内容分。): its list
+    is this sentence, which need not start with 其中."""
+    if not s_idx:
+        return False
+    before = norm[sentences[s_idx - 1][0] : s0]
+    core = _NUMBERING.sub("", before).strip(" \n。.:：")
+    return len(core) <= 12 and any(o.regex is not None and o.regex.search(before) for o in ps.openers)
 
 
 def _openers_in(
