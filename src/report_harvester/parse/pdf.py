@@ -11,6 +11,7 @@ Rows carrying numbers after a label are also returned as grids, joined across pa
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -245,7 +246,7 @@ def _drop_running_lines(pages: list[list[_Band]]) -> None:
     repeated |= {k for k, n in edge_count.items() if n >= 2 and len(k) <= 60}
     # a running header that repeats the title (set on page 1 as one line or wrapped over two)
     head = [re.sub(r"\s+", "", b.text) for b in (pages[0][:8] if pages else [])]
-    titles = set(head) | {a + b for a, b in zip(head, head[1:], strict=False)}
+    titles = set(head) | {a + b for a, b in itertools.pairwise(head)}
     for pno, bands in enumerate(pages):
         while bands and (_PAGE_NO.match(bands[-1].text) or re.sub(r"\d+", "#", bands[-1].text) in repeated):
             bands.pop()
