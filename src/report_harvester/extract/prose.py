@@ -603,7 +603,9 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
     return figures
 
 
-_NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?")
+_NUMBERING = re.compile(
+    r"^\s*(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?"
+)
 
 
 def _opener_alone(ps: PatternSet, norm: str, sentences: list[tuple[int, int]], s_idx: int, s0: int) -> bool:

@@ -253,7 +253,11 @@ def _drop_running_lines(pages: list[list[_Band]]) -> None:
         while bands and (
             _PAGE_NO.match(bands[0].text)
             or re.sub(r"\d+", "#", bands[0].text) in repeated
-            or (pno > 0 and re.sub(r"\s+", "", bands[0].text) in titles and not bands[0].text.endswith(_SENTENCE_END))
+            or (
+                pno > 0
+                and re.sub(r"\s+", "", bands[0].text) in titles
+                and not bands[0].text.endswith(_SENTENCE_END)
+            )
         ):
             bands.pop(0)
 
