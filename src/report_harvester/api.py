@@ -8,22 +8,14 @@ iter_prepared(paths, jobs)   -> (source, Prepared | HarvesterError), extracted i
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import hashlib
-import multiprocessing
-import os
-import signal
 import sys
-import threading
-import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from pathlib import Path
 
-from . import check, identify, parse
+from . import check, identify, parse, workers
 from .errors import HarvesterError, TooLarge, UnreadableInput
 from .extract import extract_all
 from .models import Report
@@ -123,55 +115,19 @@ def _prepare_path(path: str, max_bytes: int) -> Prepared | HarvesterError:
         return exc
 
 
-def _follow_parent(parent: int) -> None:
-    """Pool initializer: a worker ends when the process that started it does.
-
-    A parent killed outright (SIGKILL, out of memory) never shuts its pool down, and the workers
-    would wait forever for work, holding the parent's stdout and stderr open.
-    """
-    if sys.platform == "linux":
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    else:
-
-        def watch() -> None:
-            while os.getppid() == parent:
-                time.sleep(0.5)
-            os._exit(1)
-
-        threading.Thread(target=watch, daemon=True).start()
-    if os.getppid() != parent:  # it died before the request above took effect
-        os._exit(1)
-
-
-_PR_SET_PDEATHSIG = 1
-
-
-def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
 def iter_prepared(
     paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES, jobs: int | None = None
 ) -> Iterator[tuple[str, Prepared | HarvesterError]]:
     """iter_documents, with extraction and encoding spread over `jobs` processes (default: one per
     core); results come in input order. What they yield is ready for Store.ingest as it is.
     """
-    jobs = default_jobs() if jobs is None else max(1, jobs)
+    jobs = workers.default_jobs() if jobs is None else max(1, jobs)
     files = list(expand_paths(paths))
     if jobs == 1 or len(files) < 2 or "-" in files:  # stdin cannot be handed to a worker
         for src, result in iter_documents(files, max_bytes):
             yield src, result if isinstance(result, HarvesterError) else prepare(result)
         return
-    # fork shares the parent's imported modules and compiled patterns; with other threads running
-    # a fork could copy a held lock, so then the workers start afresh instead
-    method = "fork" if threading.active_count() == 1 and sys.platform == "linux" else "spawn"
-    pool = ProcessPoolExecutor(
-        jobs,
-        mp_context=multiprocessing.get_context(method),
-        initializer=_follow_parent,
-        initargs=(os.getpid(),),
-    )
+    pool = workers.process_pool(jobs)
     # This process now only unpickles results (and the caller stores them): no reference cycles,
     # so the collector's walks over them would be wasted time.
     try:
