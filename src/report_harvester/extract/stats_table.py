@@ -323,8 +323,20 @@ def extract(text: str, tables: list[Table]) -> tuple[list[Figure], list[tuple[in
     start = _table_start(norm)
     if start is not None:
         norm = norm[:start] + _cells_as_text(norm[start:])
-    rows, kinds = _rows_from_text(norm, text)
-    method = "stats-table:flat"
+    # A markup grid (HTML, DOCX) knows its cells, empty ones included; the text of the same table
+    # has lost them (48 beside an empty cell reads as 4|8), so it wins. Grids guessed from plain
+    # text or PDF lines are less sure than the flat reading and only stand in for it.
+    rows: list[_Row] = []
+    kinds: list[str] = []
+    method = "stats-table:grid"
+    for t in tables:
+        if t.source in ("html", "docx"):
+            rows, kinds = _rows_from_grid(t)
+            if rows:
+                break
+    if not rows:
+        rows, kinds = _rows_from_text(norm, text)
+        method = "stats-table:flat"
     if not rows:
         for t in tables:
             rows, kinds = _rows_from_grid(t)
