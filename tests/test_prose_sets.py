@@ -1,4 +1,4 @@
-"""The independent test sets (prose era: fixtures/expected_x, _y, _w1, _w2, _w4, _w5, _w6 (PDFs); template era: _z, _w3): reports written for the
+"""The independent test sets (prose era: fixtures/expected_x, _y, _w1, _w2, _w4, _w5, _w6 (PDFs); template era: _z, _w3, _w7 (PDFs)): reports written for the
 project by other hands who had not seen the patterns, scored like shared/tools/score.py. Floors,
 not targets: a change that lowers a set's F1 below its floor is a regression. First-seen scores
 (before any fix they prompted) are in the README."""
@@ -25,6 +25,8 @@ FLOORS = {
     # template-era sets (HTML, DOCX and flattened text layouts)
     "expected_z": 0.99,
     "expected_w3": 0.99,
+    # template-era PDFs with ruled tables, zeros left blank, tables over page breaks
+    "expected_w7": 0.91,
 }
 PRECISION_FLOOR = 0.99
 # the informal sets still have a few spurious figures (a request topic list read as categories)

@@ -12,6 +12,7 @@ Rows carrying numbers after a label are also returned as grids, joined across pa
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -72,6 +73,8 @@ class _Band:
     x0: float = 0.0
     text: str = ""
     pieces: list[str] = field(default_factory=list)
+    # each piece's horizontal extent, for placing a row's values between a table's rules
+    spans: list[tuple[float, float]] = field(default_factory=list)
 
 
 _OBJ = re.compile(rb"(?<![0-9])(\d{1,7})\s+\d{1,5}\s+obj\b")
@@ -108,6 +111,7 @@ def parse_pdf(data: bytes, name: str = "") -> ParsedDocument:
 
 def _parse(pdf: pdfium.PdfDocument, name: str) -> ParsedDocument:
     pages: list[list[_Band]] = []
+    rules: list[list[tuple[float, float, float]]] = []
     n_chars = 0
     n_images = 0
     for i in range(len(pdf)):
@@ -118,6 +122,7 @@ def _parse(pdf: pdfium.PdfDocument, name: str) -> ParsedDocument:
                 chars = _chars(tp)
             finally:
                 tp.close()
+            rules.append(_vertical_rules(page) if chars else [])
             if not chars:
                 n_images += sum(
                     1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1)
@@ -135,7 +140,7 @@ def _parse(pdf: pdfium.PdfDocument, name: str) -> ParsedDocument:
         )
         return doc
     _drop_running_lines(pages)
-    text, tables = _assemble(pages)
+    text, tables = _assemble(pages, rules)
     doc.text = text
     doc.tables = tables
     return doc
@@ -206,20 +211,21 @@ def _bands(chars: list[_Char]) -> list[_Band]:
 def _render(b: _Band) -> None:
     # pieces: runs of characters without a wide gap; a band prints its pieces left to right, and
     # pieces starting at the same x (a wrapped cell) top to bottom
-    pieces: list[tuple[float, float, str]] = []
+    pieces: list[tuple[float, float, str, float]] = []
     for ln in b.lines:
         run = [ln.chars[0]]
         for c in ln.chars[1:]:
             prev = run[-1]
             h = max(prev.y1 - prev.y0, 1.0)
             if c.x0 - prev.x1 > 0.9 * h or (c.space_before and (c.ch.isdigit() and prev.ch.isdigit())):
-                pieces.append((run[0].x0, -run[0].y1, "".join(ch.ch for ch in run)))
+                pieces.append((run[0].x0, -run[0].y1, "".join(ch.ch for ch in run), run[-1].x1))
                 run = [c]
             else:
                 run.append(c)
-        pieces.append((run[0].x0, -run[0].y1, "".join(ch.ch for ch in run)))
+        pieces.append((run[0].x0, -run[0].y1, "".join(ch.ch for ch in run), run[-1].x1))
     pieces.sort(key=lambda p: (round(p[0] / 3), p[1]))
     b.pieces = [p[2] for p in pieces]
+    b.spans = [(p[0], p[3]) for p in pieces]
     b.text = _join_pieces(b.pieces)
     b.x0 = min(ln.x0 for ln in b.lines)
     b.x1 = max(ln.x1 for ln in b.lines)
@@ -273,7 +279,9 @@ def _is_row(b: _Band) -> bool:
     return nums >= 2 or (nums == 1 and len(b.pieces) >= 2 and not b.text.endswith(_SENTENCE_END))
 
 
-def _assemble(pages: list[list[_Band]]) -> tuple[str, list[Table]]:
+def _assemble(
+    pages: list[list[_Band]], rules: list[list[tuple[float, float, float]]] | None = None
+) -> tuple[str, list[Table]]:
     parts: list[str] = []
     tables: list[Table] = []
     current: Table | None = None
@@ -290,7 +298,8 @@ def _assemble(pages: list[list[_Band]]) -> tuple[str, list[Table]]:
                 if current is None:
                     current = Table(rows=[], source="pdf", page=pno, offset=text_len + (1 if parts else 0))
                     tables.append(current)
-                current.rows.append(_row_cells(b))
+                ruled = _ruled_cells(b, rules[pno - 1]) if rules and len(rules) >= pno else None
+                current.rows.append(ruled or _row_cells(b))
             elif current is not None and not _continues_table(b, bands, bi):
                 current = None
             piece = b.text
@@ -335,6 +344,67 @@ def _continues_table(b: _Band, bands: list[_Band], i: int) -> bool:
     # header rows and wrapped label lines inside a table: a short line between two rows
     nxt = bands[i + 1] if i + 1 < len(bands) else None
     return len(b.text) <= 40 and nxt is not None and _is_row(nxt)
+
+
+_MAX_PATHS = 20_000  # a page drawn as thousands of paths (a chart, a map) has no table rules to find
+
+
+def _vertical_rules(page: pdfium.PdfPage) -> list[tuple[float, float, float]]:
+    """(x, bottom, top) of the vertical rules on a page: narrow path objects, as table borders
+    are drawn (a line, or a hairline rectangle from a Word export)."""
+    out: list[tuple[float, float, float]] = []
+    for n, obj in enumerate(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2)):
+        if n >= _MAX_PATHS:
+            return []
+        left, bottom, right, top = obj.get_bounds()
+        if right - left <= 2.5 and top - bottom >= 4.0:
+            out.append(((left + right) / 2, bottom, top))
+    return out
+
+
+def _ruled_cells(b: _Band, rules: list[tuple[float, float, float]]) -> list[str] | None:
+    """A table row's cells placed between the rules drawn across it, so that a blank cell (a zero
+    left empty) keeps its column: [label, v1, "", v3, …]. None where no rules frame the row."""
+    mid = (b.y0 + b.y1) / 2
+    xs = sorted(x for x, lo, hi in rules if lo - 1 <= mid <= hi + 1)
+    bounds: list[float] = []
+    for x in xs:
+        if not bounds or x - bounds[-1] > 2.0:
+            bounds.append(x)
+    if len(bounds) < 3:
+        return None
+    label: list[str] = []
+    label_end = -math.inf
+    values: list[tuple[float, str]] = []
+    for piece, (x0, x1) in zip(b.pieces, b.spans, strict=True):
+        toks = piece.split()
+        if toks and all(_NUMBER.match(t) for t in toks) and (values or label):
+            # several values in one piece: share its width out by their lengths
+            total = sum(len(t) for t in toks) or 1
+            at = x0
+            for t in toks:
+                w = (x1 - x0) * len(t) / total
+                values.append((at + w / 2, t))
+                at += w
+        elif not values:
+            label.append(piece)
+            label_end = max(label_end, x1)
+        else:
+            return None  # text among the values: not a row this reading knows
+    if not label or not values:
+        return None
+    first = next((i for i in range(len(bounds) - 1) if bounds[i] >= label_end - 1.0), None)
+    if first is None:
+        return None
+    cells = [""] * (len(bounds) - 1 - first)
+    for x, t in values:
+        i = next((k for k in range(first, len(bounds) - 1) if bounds[k] <= x < bounds[k + 1]), None)
+        if i is None:
+            return None
+        cells[i - first] = f"{cells[i - first]} {t}".strip()
+    if len(cells) < len(values):
+        return None
+    return [_join_pieces(label), *cells]
 
 
 def _row_cells(b: _Band) -> list[str]:
