@@ -291,6 +291,7 @@ def _assemble(
     left = min((b.x0 for bands in pages for b in bands if len(b.text) >= 12), default=0.0)
     prev: _Band | None = None
     prev_row = False
+    value_start: float | None = None  # where the current ruled table's value columns begin
     for pno, bands in enumerate(pages, start=1):
         for bi, b in enumerate(bands):
             row = _is_row(b)
@@ -298,10 +299,15 @@ def _assemble(
                 if current is None:
                     current = Table(rows=[], source="pdf", page=pno, offset=text_len + (1 if parts else 0))
                     tables.append(current)
-                ruled = _ruled_cells(b, rules[pno - 1]) if rules and len(rules) >= pno else None
+                ruled = None
+                if rules and len(rules) >= pno:
+                    # a label set apart from its values (centred in a taller cell) is the short
+                    # line just above, inside the table
+                    above = bands[bi - 1].text if bi and not _is_row(bands[bi - 1]) else ""
+                    ruled, value_start = _ruled_cells(b, rules[pno - 1], value_start, above)
                 current.rows.append(ruled or _row_cells(b))
             elif current is not None and not _continues_table(b, bands, bi):
-                current = None
+                current, value_start = None, None
             piece = b.text
             if parts:
                 # prose wrapped at the right margin continues on the next line; rows never join
@@ -362,9 +368,13 @@ def _vertical_rules(page: pdfium.PdfPage) -> list[tuple[float, float, float]]:
     return out
 
 
-def _ruled_cells(b: _Band, rules: list[tuple[float, float, float]]) -> list[str] | None:
+def _ruled_cells(
+    b: _Band, rules: list[tuple[float, float, float]], value_start: float | None, above: str
+) -> tuple[list[str] | None, float | None]:
     """A table row's cells placed between the rules drawn across it, so that a blank cell (a zero
-    left empty) keeps its column: [label, v1, "", v3, …]. None where no rules frame the row."""
+    left empty) keeps its column: [label, v1, "", v3, …]; and where its values begin. None where
+    no rules frame the row. A row without a label of its own takes `above` (the short line just
+    above it) or, failing that, the value columns of the row before."""
     mid = (b.y0 + b.y1) / 2
     xs = sorted(x for x, lo, hi in rules if lo - 1 <= mid <= hi + 1)
     bounds: list[float] = []
@@ -372,13 +382,13 @@ def _ruled_cells(b: _Band, rules: list[tuple[float, float, float]]) -> list[str]
         if not bounds or x - bounds[-1] > 2.0:
             bounds.append(x)
     if len(bounds) < 3:
-        return None
+        return None, value_start
     label: list[str] = []
     label_end = -math.inf
     values: list[tuple[float, str]] = []
     for piece, (x0, x1) in zip(b.pieces, b.spans, strict=True):
         toks = piece.split()
-        if toks and all(_NUMBER.match(t) for t in toks) and (values or label):
+        if toks and all(_NUMBER.match(t) for t in toks):
             # several values in one piece: share its width out by their lengths
             total = sum(len(t) for t in toks) or 1
             at = x0
@@ -390,21 +400,30 @@ def _ruled_cells(b: _Band, rules: list[tuple[float, float, float]]) -> list[str]
             label.append(piece)
             label_end = max(label_end, x1)
         else:
-            return None  # text among the values: not a row this reading knows
-    if not label or not values:
-        return None
-    first = next((i for i in range(len(bounds) - 1) if bounds[i] >= label_end - 1.0), None)
+            return None, value_start  # text among the values: not a row this reading knows
+    if not values:
+        return None, value_start
+    if label:
+        start = label_end - 1.0
+    elif value_start is not None:
+        start = value_start - 1.0
+        if above and len(above) <= 24:
+            label = [above]
+    else:
+        return None, value_start
+    first = next((i for i in range(len(bounds) - 1) if bounds[i] >= start), None)
     if first is None:
-        return None
+        return None, value_start
     cells = [""] * (len(bounds) - 1 - first)
     for x, t in values:
         i = next((k for k in range(first, len(bounds) - 1) if bounds[k] <= x < bounds[k + 1]), None)
         if i is None:
-            return None
+            return None, value_start
         cells[i - first] = f"{cells[i - first]} {t}".strip()
     if len(cells) < len(values):
-        return None
-    return [_join_pieces(label), *cells]
+        return None, value_start
+    row = [_join_pieces(label), *cells] if label else cells
+    return row, bounds[first]
 
 
 def _row_cells(b: _Band) -> list[str]:
