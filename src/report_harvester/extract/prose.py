@@ -96,9 +96,27 @@ class _Context:
     previous: Figure | None
 
 
+# a line broken between a label and its count (an old CMS's <br>, a wrapped PDF line): 共主动公开政府
+# 信息<br>2143条 is one sentence
+_BROKEN_COUNT = re.compile(
+    r"(?<=[\u4e00-\u9fff])\n(?=\d[\d,.]*\s*(?:条|件|人次|次|篇|个|人|名|项|元|万元|期|场)(?![\u4e00-\u9fff]{0,2}[、:：]))"
+)
+
+
+_LINE_HEADING = re.compile(
+    r"(?:^|\n)\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])[^\n]{0,24}$"
+)
+
+
+def _join_broken_count(m: re.Match[str]) -> str:
+    # a heading (（二）办理情况) followed by a sentence that starts with a count stays apart
+    before = m.string[max(0, m.start() - 40) : m.start()]
+    return "\n" if _LINE_HEADING.search(before) else " "
+
+
 def normalise(text: str) -> str:
     """Full-width to half-width and traditional to simplified, one character for one."""
-    return text.translate(_NORMALISE)
+    return _BROKEN_COUNT.sub(_join_broken_count, text.translate(_NORMALISE))
 
 
 def _quantities(norm: str) -> Iterable[_Quantity]:
