@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -286,9 +287,13 @@ def _assemble(
     tables: list[Table] = []
     current: Table | None = None
     text_len = 0
-    right = max((b.x1 for bands in pages for b in bands), default=0.0)
-    # the body's left margin: where lines of some length start (indented first lines start later)
-    left = min((b.x0 for bands in pages for b in bands if len(b.text) >= 12), default=0.0)
+    # the text column: where most lines of prose start (first lines are indented, table rows may
+    # reach beyond it) and how far the longer ones reach
+    prose = [b for bands in pages for b in bands if len(b.text) >= 12 and not _is_row(b)]
+    starts = Counter(round(b.x0) for b in prose)
+    left = float(starts.most_common(1)[0][0]) - 1.0 if starts else 0.0
+    ends = sorted(b.x1 for b in prose)
+    right = ends[int(len(ends) * 0.9)] if ends else max((b.x1 for bands in pages for b in bands), default=0.0)
     prev: _Band | None = None
     prev_row = False
     value_start: float | None = None  # where the current ruled table's value columns begin
@@ -315,6 +320,7 @@ def _assemble(
                     not row
                     and not prev_row
                     and (_full_width(prev, right) or _wrapped_ragged(prev, b, left, right))
+                    and not _larger_type(prev, b)
                     and not parts[-1].endswith(_SENTENCE_END)
                     and not _HEADING.match(piece)
                 )
@@ -334,6 +340,13 @@ def _full_width(b: _Band | None, right: float) -> bool:
         return False
     h = max(b.y1 - b.y0, 1.0)
     return b.x1 >= right - 1.6 * h
+
+
+def _larger_type(prev: _Band | None, b: _Band) -> bool:
+    """A title or heading set larger than the text after it never runs on into that text."""
+    if prev is None:
+        return False
+    return (prev.y1 - prev.y0) > 1.15 * (b.y1 - b.y0)
 
 
 def _wrapped_ragged(prev: _Band | None, b: _Band, left: float, right: float) -> bool:
