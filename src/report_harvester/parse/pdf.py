@@ -311,8 +311,14 @@ def _assemble(
                     above = bands[bi - 1].text if bi and not _is_row(bands[bi - 1]) else ""
                     ruled, value_start = _ruled_cells(b, rules[pno - 1], value_start, above)
                 current.rows.append(ruled or _row_cells(b))
-            elif current is not None and not _continues_table(b, bands, bi):
-                current, value_start = None, None
+            elif current is not None:
+                if not _continues_table(b, bands, bi):
+                    current, value_start = None, None
+                elif value_start is not None and rules and len(rules) >= pno:
+                    # a row whose cells are all left blank (all zeros) has only its label
+                    blank = _blank_ruled_row(b, rules[pno - 1], value_start)
+                    if blank:
+                        current.rows.append(blank)
             piece = b.text
             if parts:
                 # prose wrapped at the right margin continues on the next line; rows never join
@@ -360,9 +366,16 @@ def _wrapped_ragged(prev: _Band | None, b: _Band, left: float, right: float) -> 
 
 
 def _continues_table(b: _Band, bands: list[_Band], i: int) -> bool:
-    # header rows and wrapped label lines inside a table: a short line between two rows
-    nxt = bands[i + 1] if i + 1 < len(bands) else None
-    return len(b.text) <= 40 and nxt is not None and _is_row(nxt)
+    # header rows, wrapped label lines and rows left blank inside a table: short lines with a
+    # row a few lines further on
+    if len(b.text) > 40:
+        return False
+    for nxt in bands[i + 1 : i + 5]:
+        if _is_row(nxt):
+            return True
+        if len(nxt.text) > 40:
+            return False
+    return False
 
 
 _MAX_PATHS = 20_000  # a page drawn as thousands of paths (a chart, a map) has no table rules to find
@@ -388,12 +401,7 @@ def _ruled_cells(
     left empty) keeps its column: [label, v1, "", v3, …]; and where its values begin. None where
     no rules frame the row. A row without a label of its own takes `above` (the short line just
     above it) or, failing that, the value columns of the row before."""
-    mid = (b.y0 + b.y1) / 2
-    xs = sorted(x for x, lo, hi in rules if lo - 1 <= mid <= hi + 1)
-    bounds: list[float] = []
-    for x in xs:
-        if not bounds or x - bounds[-1] > 2.0:
-            bounds.append(x)
+    bounds = _rule_bounds(b, rules)
     if len(bounds) < 3:
         return None, value_start
     label: list[str] = []
@@ -437,6 +445,29 @@ def _ruled_cells(
         return None, value_start
     row = [_join_pieces(label), *cells] if label else cells
     return row, bounds[first]
+
+
+def _rule_bounds(b: _Band, rules: list[tuple[float, float, float]]) -> list[float]:
+    """The x of the vertical rules drawn across a band, left to right, near-duplicates merged."""
+    mid = (b.y0 + b.y1) / 2
+    bounds: list[float] = []
+    for x in sorted(x for x, lo, hi in rules if lo - 1 <= mid <= hi + 1):
+        if not bounds or x - bounds[-1] > 2.0:
+            bounds.append(x)
+    return bounds
+
+
+def _blank_ruled_row(
+    b: _Band, rules: list[tuple[float, float, float]], value_start: float
+) -> list[str] | None:
+    """[label, "", "", …] for a ruled row whose text stays left of the value columns."""
+    if b.x1 > value_start + 1.0:
+        return None
+    bounds = _rule_bounds(b, rules)
+    first = next((i for i in range(len(bounds) - 1) if bounds[i] >= value_start - 1.0), None)
+    if first is None or len(bounds) - 1 - first < 1:
+        return None
+    return [b.text, *([""] * (len(bounds) - 1 - first))]
 
 
 def _row_cells(b: _Band) -> list[str]:
