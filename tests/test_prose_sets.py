@@ -22,7 +22,7 @@ FLOORS = {
     "expected_w4": 0.90,
     "expected_w5": 0.92,
     "expected_w6": 0.97,
-    "expected_w8": 0.95,
+    "expected_w8": 0.96,
     # template-era sets (HTML, DOCX and flattened text layouts)
     "expected_z": 0.99,
     "expected_w3": 0.99,

@@ -105,3 +105,21 @@ def test_grid_cells_are_columns_and_outcome_rows_follow_their_heading() -> None:
         got[("lawsuits.other", None)],
     ) == (1, 0, 2)
     assert got[("lawsuits.pending", None)] == 1 and ("reviews.pending", None) not in got
+
+
+def test_a_table_of_requests_by_channel_gives_each_channels_count() -> None:
+    html = (
+        "<html><body><h1>某市国土资源局2016年政府信息公开工作年度报告</h1>"
+        "<p>全年共受理政府信息公开申请103件。各渠道申请及办理情况见下表。</p><table>"
+        + _row("申请方式", "受理数", "同意公开", "部分公开", "不予公开")
+        + _row("当面申请", "46", "24", "5", "3")
+        + _row("网上", "38", "20", "3", "2")
+        + _row("信函", "17", "9", "2", "1")
+        + _row("传真", "", "", "", "")
+        + _row("合计", "101", "53", "10", "6")
+        + "</table></body></html>"
+    )
+    report = extract_bytes(html.encode("utf-8"), "t.html")
+    got = {f.dimension: f.value for f in report.figures if f.metric == "requests.by_channel"}
+    # the received column, not the outcomes; a blank cell is a zero; the total row is no channel
+    assert got == {"当面": 46, "网上": 38, "信函": 17, "传真": 0}
