@@ -533,8 +533,14 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
         label = raw_label
         # 县档案馆、县图书馆分别接待公众查阅58人次和32人次: each item gets its own label
         clause_before = _clause_before(norm, q.start - len(raw_label), s0)
-        fb = _FENBIE.search(raw_label)
-        fb_subject = _FENBIE_SUBJECT.match(clause_before) if fb is None and "分别" in raw_label else None
+        # (rates given 分别, 代表、委员…满意率分别为98.5%和99.4%, name their owners in the middle of
+        # the label, not in a list before the verb: their patterns read the label as written)
+        fb = _FENBIE.search(raw_label) if not q.percent else None
+        fb_subject = (
+            _FENBIE_SUBJECT.match(clause_before)
+            if fb is None and "分别" in raw_label and not q.percent
+            else None
+        )
         if fb is not None:
             items = re.split(r"[、和及与]", fb.group("items"))
             fenbie = (s_idx, items, fb.group("verb"), 0)
