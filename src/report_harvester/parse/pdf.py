@@ -310,6 +310,9 @@ def _assemble(
                     # line just above, inside the table
                     above = bands[bi - 1].text if bi and not _is_row(bands[bi - 1]) else ""
                     ruled, value_start = _ruled_cells(b, rules[pno - 1], value_start, above)
+                    last = current.rows[-1] if current.rows else None
+                    if ruled and last and last[0] == ruled[0] and not any(last[1:]):
+                        current.rows.pop()  # that label line was taken for a blank row: it is this one
                 current.rows.append(ruled or _row_cells(b))
             elif current is not None:
                 if not _continues_table(b, bands, bi):
