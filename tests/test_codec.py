@@ -11,7 +11,7 @@ import pytest
 from report_harvester.errors import StoreError
 from report_harvester.models import DocumentInfo, Figure, Identity, Report
 from report_harvester.store import Store
-from report_harvester.store.codec import _NumberTexts, encode
+from report_harvester.store.codec import _float_text, _NumberTexts, encode
 
 
 def _report(values: list[float], spans: list[tuple[int, int] | None] | None = None) -> Report:
@@ -70,3 +70,8 @@ def test_a_value_that_is_not_a_number_is_refused_every_time(tmp_path: Path, bad:
             with pytest.raises(StoreError, match="not a finite number"):
                 store.ingest(_report([1.0, bad]), DocumentInfo(sha256="b" * 64, size=1))
         assert store.counts() == before
+
+
+def test_minus_zero_is_written_as_zero_whichever_comes_first() -> None:
+    texts = _NumberTexts(_float_text)  # a fresh cache, as after one fills up and is cleared
+    assert texts[-0.0] == "0.0" and texts[0.0] == "0.0"

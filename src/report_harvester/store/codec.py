@@ -52,12 +52,12 @@ def _float_text(v: float) -> str:
     if not math.isfinite(v):
         # never remembered, so a NaN or an infinity is refused every time it comes
         raise StoreError(f"cannot store a figure: {v!r} is not a finite number")
-    return repr(v)
+    # -0.0 equals 0.0 and shares its cache entry: both are written 0.0, whichever comes first
+    return "0.0" if v == 0 else repr(v)
 
 
 _INT_TEXTS = _NumberTexts(str)
 _FLOAT_TEXTS = _NumberTexts(_float_text)
-_FLOAT_TEXTS[0.0] = "0.0"  # so -0.0, which equals it, is written 0.0 too
 
 
 def dumps(obj: Any) -> str:
