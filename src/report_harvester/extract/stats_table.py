@@ -350,7 +350,7 @@ def _rows_from_grid(table: Table) -> tuple[list[_Row], list[str]]:
         # A grid's cells are its columns: nothing is glued, and a cell marked empty (—, /, 无)
         # keeps its column, so 35 | — is 35 and no cumulative count, never 3 | 5.
         after_label = norm_cells[norm_cells.index(next(c for c in norm_cells if c)) + 1 :]
-        columns = [c for c in after_label if c not in _UNITS and (c == "" or not c.isalpha())]
+        columns = [c for c in after_label if c not in _UNITS and (c in ("", "无") or not c.isalpha())]
         if kinds and len(tokens) < len(kinds) and len(columns) >= len(kinds):
             row.candidates = [
                 tuple(_value(c) if _NUMBER_CELL.fullmatch(c) else math.nan for c in columns[: len(kinds)])
