@@ -315,7 +315,10 @@ def _assemble(
                         current.rows.pop()  # that label line was taken for a blank row: it is this one
                 current.rows.append(ruled or _row_cells(b))
             elif current is not None:
-                if not _continues_table(b, bands, bi):
+                # in a ruled table, text that stays left of the value columns is a label however
+                # long its cells make the line
+                in_labels = value_start is not None and b.x1 <= value_start + 1.0
+                if not _continues_table(b, bands, bi, *((200, 10) if in_labels else (40, 4))):
                     current, value_start = None, None
                 elif value_start is not None and rules and len(rules) >= pno:
                     # a row whose cells are all left blank (all zeros) has only its label
@@ -368,15 +371,15 @@ def _wrapped_ragged(prev: _Band | None, b: _Band, left: float, right: float) -> 
     return prev.x1 >= left + 0.6 * (right - left) and b.x0 <= left + 0.8 * h and abs(prev.x0 - left) <= 3 * h
 
 
-def _continues_table(b: _Band, bands: list[_Band], i: int) -> bool:
+def _continues_table(b: _Band, bands: list[_Band], i: int, longest: int = 40, ahead: int = 4) -> bool:
     # header rows, wrapped label lines and rows left blank inside a table: short lines with a
     # row a few lines further on
-    if len(b.text) > 40:
+    if len(b.text) > longest:
         return False
-    for nxt in bands[i + 1 : i + 5]:
+    for nxt in bands[i + 1 : i + 1 + ahead]:
         if _is_row(nxt):
             return True
-        if len(nxt.text) > 40:
+        if len(nxt.text) > longest:
             return False
     return False
 
