@@ -1,4 +1,4 @@
-"""The independent test sets (prose era: fixtures/expected_x, _y, _w1, _w2, _w4, _w5, _w6 (PDFs), _w8 (DOCX, HTML); template era: _z, _w3, _w7 (PDFs)): reports written for the
+"""The independent test sets (prose era: fixtures/expected_x, _y, _w1, _w2, _w4, _w5, _w6 (PDFs), _w8 (DOCX, HTML); template era: _z, _w3, _w7, _w9 (PDFs)): reports written for the
 project by other hands who had not seen the patterns, scored like shared/tools/score.py. Floors,
 not targets: a change that lowers a set's F1 below its floor is a regression. First-seen scores
 (before any fix they prompted) are in the README."""
@@ -28,6 +28,8 @@ FLOORS = {
     "expected_w3": 0.99,
     # template-era PDFs with ruled tables, zeros left blank, tables over page breaks
     "expected_w7": 0.96,
+    # three-line tables (no vertical rules) with blank zeros are not read yet: see the README
+    "expected_w9": 0.83,
 }
 PRECISION_FLOOR = 0.99
 # the informal sets still have a few spurious figures (a request topic list read as categories)
