@@ -20,6 +20,11 @@ _BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 
 CN_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_SMALL_UNITS) + "".join(_BIG_UNITS)
 
+# a heading's or an item's own number: 1. / 2、 / (3) / （三） / 四、 (a regex fragment)
+ITEM_NUMBER = (
+    r"(?:\d{1,2}[.、．]|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|[一二三四五六七八九十]{1,3}、)"
+)
+
 
 def to_halfwidth(text: str) -> str:
     """Map full-width digits and punctuation to ASCII, one character for one (spans stay valid)."""

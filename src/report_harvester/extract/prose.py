@@ -23,7 +23,7 @@ from functools import cache
 from typing import Any
 
 from ..models import Figure
-from ..numbers import FULLWIDTH_TABLE, clean_value, parse_number
+from ..numbers import FULLWIDTH_TABLE, ITEM_NUMBER, clean_value, parse_number
 from ..registry import metrics
 from . import prose_patterns
 from .prose_patterns import Pattern, PatternSet
@@ -103,9 +103,7 @@ _BROKEN_COUNT = re.compile(
 )
 
 
-_LINE_HEADING = re.compile(
-    r"(?:^|\n)\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])[^\n]{0,24}$"
-)
+_LINE_HEADING = re.compile(r"(?:^|\n)\s*" + ITEM_NUMBER + r"[^\n]{0,24}$")
 
 
 def _join_broken_count(m: re.Match[str]) -> str:
@@ -443,6 +441,7 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
     prev_sentence = -1
     fenbie: tuple[int, list[str], str, int] | None = None
     sentence_openers: dict[int, list[tuple[int, str]]] = {}
+    alone_at: dict[int, bool] = {}  # sentence index -> the sentence before is an opener alone
     by_unit = _patterns_by_unit(ps)
 
     def in_skip(pos: int) -> bool:
@@ -512,7 +511,9 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
         since_parent = norm[parent_at.get(s_idx, s0) : q.start]
         # 概况类、人事类和其他信息分别为28条、57条、74条: a 分别 list continues the sentence before,
         # as a 其中 list does
-        alone = parent is None and _opener_alone(ps, norm, sentences, s_idx, s0)
+        if parent is None and s_idx not in alone_at:
+            alone_at[s_idx] = _opener_alone(ps, norm, sentences, s_idx, s0)
+        alone = parent is None and alone_at[s_idx]
         if parent is None and (starts_qz or "分别" in norm[s0 : q.start] or alone):
             parent = parents.get(s_idx - 1)
             if parent is None:
@@ -627,9 +628,7 @@ def extract(text: str, skip: list[tuple[int, int]] | None = None, year: int | No
     return figures
 
 
-_NUMBERING = re.compile(
-    r"^\s*(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?"
-)
+_NUMBERING = re.compile(r"^\s*" + ITEM_NUMBER + "?")
 
 
 def _opener_alone(ps: PatternSet, norm: str, sentences: list[tuple[int, int]], s_idx: int, s0: int) -> bool:

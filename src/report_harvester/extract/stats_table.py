@@ -18,8 +18,10 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..models import Figure, Table
-from ..numbers import to_halfwidth
+from ..numbers import ITEM_NUMBER, to_halfwidth
 from ..registry import load_toml
+from . import prose_patterns
+from .prose import clean_dimension
 
 _UNITS = ("万元", "人次", "条", "件", "人", "元", "个", "项", "次", "篇")
 _UNIT_RE = re.compile(r"^\s*(" + "|".join(_UNITS) + r")?\s*")
@@ -276,14 +278,8 @@ _NUMBER_CELL = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # a table of requests by channel: 申请方式 | 受理数 | 办理结果 …, one row per channel
 _CHANNEL_HEAD = re.compile(r"申请(?:方式|渠道|途径)")
 _RECEIVED_HEAD = re.compile(r"受理(?:数|量|件数)?|收到(?:申请)?(?:数|件数)?|申请(?:数|件数|数量)")
-_CHANNELS = {
-    "当面": "当面", "现场": "当面", "网上": "网上", "网络": "网上", "在线": "网上", "信函": "信函",
-    "邮寄": "信函", "传真": "传真", "电子邮件": "电子邮件", "邮件": "电子邮件", "电话": "电话", "其他": "其他",
-}  # fmt: skip
 # a row's own numbering: 1. / 2、 / (3) / （三） / 四、 , after an optional 其中：
-_GRID_LABEL_NUMBER = re.compile(
-    r"^(?:其中[:：]?)?(?:\d{1,2}[.、．]|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|[一二三四五六七八九十]{1,3}、)?"
-)
+_GRID_LABEL_NUMBER = re.compile(r"^(?:其中[:：]?)?" + ITEM_NUMBER + "?")
 # a note after the label: 专职人员数（不包括政府公报及政府网站工作人员数）
 _GRID_LABEL_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 
@@ -292,15 +288,18 @@ def _request_channel_table(table: Table) -> list[Figure]:
     """requests.by_channel from a table with one row per channel and a column of requests received."""
     col: int | None = None
     out: list[Figure] = []
+    ps = prose_patterns.load()
+    channels = set(ps.dimensions.get("requests.by_channel", {}).values())
     for cells in table.rows:
         norm_cells = [re.sub(r"\s+", "", to_halfwidth(c)) for c in cells]
         if col is None:
             if norm_cells and _CHANNEL_HEAD.search(norm_cells[0]):
                 col = next((i for i, c in enumerate(norm_cells) if i and _RECEIVED_HEAD.fullmatch(c)), None)
             continue
-        label = re.sub(r"(?:申请|提交|方式)+$", "", norm_cells[0]) if norm_cells else ""
-        dim = _CHANNELS.get(label)
-        if dim is None or col >= len(norm_cells):
+        # channel names and their variants are the prose patterns' (patterns/prose/20_requests.toml)
+        label = re.sub(r"(?:提交|方式)+$", "", norm_cells[0]) if norm_cells else ""
+        dim = clean_dimension(label, "requests.by_channel", ps) if label else None
+        if dim not in channels or col >= len(norm_cells):
             continue
         cell = norm_cells[col]
         value = (
